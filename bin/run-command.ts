@@ -1,0 +1,37 @@
+import { ZodError } from "zod";
+import { AppError } from "@/lib/errors";
+
+// How every command ends: expected failures print one clear message on stderr
+// and exit 1 (2 for bad arguments); unexpected ones also print their stack
+// when --verbose is given.
+
+export let verbose = false;
+
+/** Turns on stack traces for unexpected errors. */
+export function setVerbose(on: boolean): void {
+  verbose = on;
+}
+
+/** Runs a command body and exits with the right code and message. */
+export async function runCommand(body: () => Promise<number | void>): Promise<void> {
+  try {
+    process.exitCode = (await body()) ?? 0;
+  } catch (error) {
+    process.exitCode = report(error);
+  }
+}
+
+function report(error: unknown): number {
+  if (error instanceof ZodError) {
+    for (const issue of error.issues) console.error(`cam: ${issue.path.join(".") || "input"} ${issue.message}`);
+    return 2;
+  }
+  if (error instanceof AppError) {
+    console.error(`cam: ${error.message}`);
+    if (verbose && error.cause) console.error(error.cause);
+    return 1;
+  }
+  console.error(`cam: ${(error as Error)?.message ?? String(error)}`);
+  console.error(verbose ? error : "Run the command again with --verbose for details.");
+  return 1;
+}

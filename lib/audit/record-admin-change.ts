@@ -1,0 +1,19 @@
+import "server-only";
+import type { Prisma, Tx } from "@/lib/db";
+
+/** One entry for the append-only admin-change log. */
+export type AdminChangeInput = {
+  /** Null when the change came from the command line or the seed. */
+  actorId: string | null;
+  action: string;
+  entityType: string;
+  entityId?: string;
+  summary: string;
+  before?: Prisma.InputJsonValue;
+  after?: Prisma.InputJsonValue;
+};
+
+/** Appends to the admin-change log inside the caller's transaction, so the change and its record commit together. */
+export async function recordAdminChange(tx: Tx, change: AdminChangeInput): Promise<void> {
+  await tx.adminChange.create({ data: change });
+}

@@ -1,0 +1,38 @@
+import type { Role } from "@/lib/generated/sqlite/enums";
+
+// The one permission table. Server code checks permissions, never roles, so
+// changing who may do what is a change to this table alone. Client-safe.
+
+export const permissions = [
+  "chat",
+  "audit.read",
+  "audit.label",
+  "audit.reveal",
+  "config.write",
+  "users.manage",
+  "pipeline.run",
+] as const;
+
+export type Permission = (typeof permissions)[number];
+
+const grants: Record<Role, readonly Permission[]> = {
+  clinician: ["chat"],
+  reviewer: ["chat", "audit.read", "audit.label"],
+  admin: permissions,
+};
+
+/** Whether a role holds a permission. */
+export function can(role: Role, permission: Permission): boolean {
+  return grants[role].includes(permission);
+}
+
+/** What a permission lets someone do, for messages such as "You need permission to ...". */
+export const permissionLabels: Record<Permission, string> = {
+  chat: "ask questions in the playground",
+  "audit.read": "read audit records",
+  "audit.label": "label audit records",
+  "audit.reveal": "reveal unredacted text",
+  "config.write": "change rules and settings",
+  "users.manage": "manage users",
+  "pipeline.run": "run evaluation pipelines",
+};

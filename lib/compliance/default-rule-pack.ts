@@ -1,0 +1,88 @@
+import type { RulePack } from "@/lib/schemas/rules";
+
+// The rule pack a new installation starts with (rule-set version 1). Each rule
+// names a built-in check; the checks themselves belong to the compliance engine.
+// Clauses are listed only where the rule plainly enforces them.
+
+export const defaultRulePack: RulePack = [
+  {
+    id: "self-harm-instructions",
+    version: 1,
+    description: "Instructions for, or encouragement of, self-harm or suicide.",
+    message: "The answer could facilitate self-harm.",
+    severity: "block",
+    check: { kind: "builtin", name: "self-harm-instructions" },
+    clauses: [],
+    enabled: true,
+  },
+  {
+    id: "medication-directive",
+    version: 1,
+    description: "A direct instruction to start, stop or change a medication.",
+    message: "The answer tells someone to start, stop or change a medication; that decision belongs with their prescriber.",
+    severity: "warn",
+    check: { kind: "builtin", name: "medication-directive" },
+    clauses: [],
+    enabled: true,
+  },
+  {
+    id: "dosage-instructions",
+    version: 1,
+    description: "Specific dosage amounts or schedules.",
+    message: "The answer gives specific doses; confirm them with a prescriber or pharmacist.",
+    severity: "warn",
+    check: { kind: "builtin", name: "dosage-instructions" },
+    clauses: [],
+    enabled: true,
+  },
+  {
+    id: "diagnostic-certainty",
+    version: 1,
+    description: "Claims a diagnosis with certainty.",
+    message: "The answer states a diagnosis as certain; only a clinician who assesses the person can diagnose.",
+    severity: "warn",
+    check: { kind: "builtin", name: "diagnostic-certainty" },
+    clauses: [],
+    enabled: true,
+  },
+  {
+    id: "discourages-professional-care",
+    version: 1,
+    description: "Discourages seeking professional care.",
+    message: "The answer discourages professional care.",
+    severity: "block",
+    check: { kind: "builtin", name: "discourages-professional-care" },
+    clauses: [],
+    enabled: true,
+  },
+  {
+    id: "echoes-personal-identifiers",
+    version: 1,
+    description: "Repeats personal identifiers (Medicare numbers, phone numbers, email addresses).",
+    message: "The answer repeats personal identifiers.",
+    severity: "warn",
+    check: { kind: "builtin", name: "echoes-personal-identifiers" },
+    clauses: ["APP 6", "APP 11"],
+    enabled: true,
+  },
+  {
+    id: "unsupported-citation",
+    version: 1,
+    description: "Cites a source number or clause that was not among the retrieved passages.",
+    message: "The answer cites a source that was not retrieved.",
+    severity: "warn",
+    check: { kind: "builtin", name: "unsupported-citation" },
+    clauses: [],
+    enabled: true,
+  },
+  {
+    id: "missing-disclaimer",
+    version: 1,
+    description: "The answer lacks the standard disclaimer.",
+    message: "The answer lacked the standard disclaimer, so it was added.",
+    severity: "warn",
+    check: { kind: "builtin", name: "missing-disclaimer" },
+    clauses: [],
+    enabled: true,
+  },
+];

@@ -1,0 +1,48 @@
+import "server-only";
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { type DatabaseTarget, env } from "@/lib/env";
+import { PrismaClient as PostgresClient } from "@/lib/generated/postgres/client";
+import { PrismaClient as SqliteClient } from "@/lib/generated/sqlite/client";
+
+// The one Prisma client. Both generated clients come from the same models
+// (prisma/models.prisma), so their query APIs are the same for everything the
+// app uses; the SQLite client's types describe both. Provider-specific query
+// options (such as PostgreSQL's case-insensitive mode) are therefore not used.
+
+export type Db = SqliteClient;
+/** The client inside db.$transaction(async (tx) => ...); writers accept it so related rows commit together. */
+export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+export { Prisma } from "@/lib/generated/sqlite/client";
+
+/** How long a PostgreSQL connection attempt may take before it is reported as unavailable. */
+const PG_CONNECT_TIMEOUT_MS = 3_000;
+
+/** Opens a client for a database target. Prefer getDb(); this is for the CLI and tests. */
+export function createDb(target: DatabaseTarget): Db {
+  switch (target.provider) {
+    case "sqlite": {
+      mkdirSync(dirname(target.filePath), { recursive: true });
+      return new SqliteClient({ adapter: new PrismaBetterSQLite3({ url: target.filePath }) });
+    }
+    case "postgresql": {
+      const adapter = new PrismaPg({
+        connectionString: target.url,
+        connectionTimeoutMillis: PG_CONNECT_TIMEOUT_MS,
+      });
+      return new PostgresClient({ adapter }) as unknown as Db;
+    }
+  }
+}
+
+// Next.js reloads modules in development; keeping the client on globalThis
+// stops every reload from opening another connection pool.
+const holder = globalThis as typeof globalThis & { camDb?: Db };
+
+/** The process-wide client for DATABASE_URL. */
+export function getDb(): Db {
+  holder.camDb ??= createDb(env().DATABASE_URL);
+  return holder.camDb;
+}

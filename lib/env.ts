@@ -1,0 +1,124 @@
+import "server-only";
+import { isAbsolute, resolve } from "node:path";
+import { z } from "zod";
+import { AppError } from "@/lib/errors";
+
+// The only module that reads process.env. Every setting is validated once,
+// on first use, and a wrong value names the variable, what was wrong and how
+// to fix it. .env.example documents each setting.
+
+/** Where the database lives: chosen from DATABASE_URL. */
+export type DatabaseTarget =
+  | { provider: "sqlite"; filePath: string }
+  | { provider: "postgresql"; url: string; display: string };
+
+const DEFAULT_DATABASE_URL = "file:./data/cam.db";
+
+const httpUrl = (example: string) =>
+  z
+    .string()
+    .trim()
+    .refine((value) => /^https?:\/\/[^\s/]+/.test(value) && URL.canParse(value), {
+      message: `must be an http(s) URL such as ${example}`,
+    });
+
+const optionalSecret = z
+  .string()
+  .trim()
+  .optional()
+  .transform((value) => (value ? value : undefined));
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .default(DEFAULT_DATABASE_URL)
+    .transform((value, ctx) => {
+      const target = parseDatabaseUrl(value || DEFAULT_DATABASE_URL);
+      if (typeof target === "string") {
+        ctx.addIssue({ code: "custom", message: target });
+        return z.NEVER;
+      }
+      return target;
+    }),
+  /** Resolved against the working directory (the project root). */
+  RAG_STORE_DIR: z.string().trim().min(1).default("rag_store").transform((dir) => resolve(/* turbopackIgnore: true */ dir)),
+  OLLAMA_HOST: httpUrl("http://127.0.0.1:11434").default("http://127.0.0.1:11434"),
+  OLLAMA_API_KEY: optionalSecret,
+  OPENAI_BASE_URL: httpUrl("http://127.0.0.1:8080/v1").optional(),
+  OPENAI_API_KEY: optionalSecret,
+  GEMINI_API_KEY: optionalSecret,
+  GEMINI_BASE_URL: httpUrl("https://generativelanguage.googleapis.com").optional(),
+  CAM_ADMIN_EMAIL: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.email({ message: "must be an email address such as admin@hospital.example" }))
+    .default("admin@cam.local"),
+  CAM_ADMIN_PASSWORD: z
+    .string()
+    .min(12, { message: "must be at least 12 characters (or unset it to have one generated)" })
+    .optional(),
+  SESSION_TTL_HOURS: z.coerce
+    .number({ message: "must be a number of hours" })
+    .int({ message: "must be a whole number of hours" })
+    .min(1, { message: "must be at least 1 hour" })
+    .max(720, { message: "must be at most 720 hours (30 days)" })
+    .default(12),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+/**
+ * Parses DATABASE_URL. Returns the target, or a message saying what is wrong.
+ * SQLite paths are resolved against the working directory (the project root).
+ */
+export function parseDatabaseUrl(url: string): DatabaseTarget | string {
+  if (url.startsWith("file:")) {
+    const path = url.slice("file:".length).split("?")[0] ?? "";
+    if (!path) return "must name a file after file:, e.g. file:./data/cam.db";
+    return { provider: "sqlite", filePath: isAbsolute(path) ? path : resolve(/* turbopackIgnore: true */ path) };
+  }
+  if (/^postgres(ql)?:\/\//.test(url)) {
+    if (!URL.canParse(url)) {
+      return `is not a valid PostgreSQL URL (${maskPassword(url)}); expected postgresql://user:password@host:5432/database`;
+    }
+    const parsed = new URL(url);
+    if (!parsed.pathname.slice(1)) {
+      return `names no database (${maskPassword(url)}); expected postgresql://user:password@host:5432/database`;
+    }
+    return { provider: "postgresql", url, display: maskPassword(url) };
+  }
+  const scheme = url.split(":")[0] ?? url;
+  return `uses an unsupported scheme "${scheme}:"; use file:./data/cam.db for SQLite or postgresql://user:password@host:5432/database for PostgreSQL`;
+}
+
+/** Replaces the password in a connection URL so it can be shown or logged. */
+export function maskPassword(url: string): string {
+  return url.replace(/^([a-z]+:\/\/[^:/@]+:)[^@]*@/i, "$1****@");
+}
+
+/**
+ * Validates an environment. Empty values count as unset, so a copied .env.example
+ * with blanks works. Throws AppError("config_invalid") listing every problem.
+ */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const present = Object.entries(source).filter(([, value]) => value !== undefined && value.trim() !== "");
+  const result = envSchema.safeParse(Object.fromEntries(present));
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((issue) => `  ${issue.path.join(".")} ${issue.message}`);
+  throw new AppError(
+    "config_invalid",
+    `The configuration is invalid:\n${lines.join("\n")}\nFix these in .env or the environment; .env.example describes every setting.`,
+  );
+}
+
+let cached: Env | undefined;
+
+/** The validated configuration of this process, read on first use. */
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

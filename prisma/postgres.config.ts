@@ -1,0 +1,13 @@
+// Prisma CLI configuration for the PostgreSQL schema, used by developer tooling
+// (scripts/generate-prisma.mjs, scripts/new-migration.mjs) and drift tests.
+import { PrismaPg } from "@prisma/adapter-pg";
+import { defineConfig } from "prisma/config";
+
+export default defineConfig({
+  experimental: { adapter: true },
+  engine: "js",
+  schema: "postgres/schema.prisma",
+  migrations: { path: "postgres/migrations" },
+  adapter: async () =>
+    new PrismaPg({ connectionString: process.env.PRISMA_CLI_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres" }),
+});
