@@ -1,4 +1,7 @@
 import { ZodError } from "zod";
+import { describeDatabaseError } from "@/lib/database/describe-database-error";
+import { closeDb } from "@/lib/db";
+import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 
 // How every command ends: expected failures print one clear message on stderr
@@ -17,7 +20,19 @@ export async function runCommand(body: () => Promise<number | void>): Promise<vo
   try {
     process.exitCode = (await body()) ?? 0;
   } catch (error) {
-    process.exitCode = report(error);
+    process.exitCode = report(explain(error));
+  } finally {
+    await closeDb().catch(() => undefined);
+  }
+}
+
+/** Database errors become one sentence naming the database; the configuration is valid by then. */
+function explain(error: unknown): unknown {
+  if (error instanceof AppError || error instanceof ZodError) return error;
+  try {
+    return describeDatabaseError(env().DATABASE_URL, error);
+  } catch {
+    return error;
   }
 }
 

@@ -46,3 +46,10 @@ export function getDb(): Db {
   holder.camDb ??= createDb(env().DATABASE_URL);
   return holder.camDb;
 }
+
+/** Closes the process-wide client, so short-lived processes such as the CLI exit promptly. */
+export async function closeDb(): Promise<void> {
+  const db = holder.camDb;
+  holder.camDb = undefined;
+  await db?.$disconnect();
+}

@@ -1,5 +1,5 @@
 // Prisma CLI configuration for the SQLite schema, used by developer tooling
-// (scripts/generate-prisma.mjs, scripts/new-migration.mjs) and drift tests.
+// (scripts/generate-prisma.mjs, scripts/new-migration.mjs) and the drift tests.
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { defineConfig } from "prisma/config";
 
@@ -8,6 +8,5 @@ export default defineConfig({
   engine: "js",
   schema: "sqlite/schema.prisma",
   migrations: { path: "sqlite/migrations" },
-  adapter: async () =>
-    new PrismaBetterSQLite3({ url: process.env.PRISMA_CLI_DATABASE_URL ?? "file::memory:" }, { shadowDatabaseUrl: "file::memory:" }),
+  adapter: async () => new PrismaBetterSQLite3({ url: process.env.PRISMA_CLI_DATABASE_URL ?? "file::memory:" }),
 });

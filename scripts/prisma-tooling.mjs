@@ -36,7 +36,11 @@ ${models}`;
 // file; with engineType "client" and the JS schema engine neither is run.
 const engineStandIn = join(root, "package.json");
 
-/** Runs the Prisma CLI and returns its standard output. */
+/**
+ * Runs the Prisma CLI and returns its standard output.
+ * @param {string[]} args
+ * @param {{ inherit?: boolean, env?: Record<string, string> }} [options]
+ */
 export function runPrisma(args, options = {}) {
   return execFileSync(process.execPath, [join(root, "node_modules/prisma/build/index.js"), ...args], {
     cwd: root,
@@ -44,6 +48,7 @@ export function runPrisma(args, options = {}) {
     stdio: options.inherit ? "inherit" : ["ignore", "pipe", "inherit"],
     env: {
       ...process.env,
+      ...options.env,
       PRISMA_QUERY_ENGINE_LIBRARY: engineStandIn,
       PRISMA_SCHEMA_ENGINE_BINARY: engineStandIn,
       PRISMA_HIDE_UPDATE_MESSAGE: "1",

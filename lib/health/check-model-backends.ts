@@ -33,11 +33,12 @@ export function displayEndpoint(url: string): string {
 }
 
 function explainFailure(error: unknown): string {
-  const cause = (error as { cause?: { code?: string } }).cause;
+  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
   if ((error as Error).name === "TimeoutError") return `no answer within ${PROBE_TIMEOUT_MS} ms`;
   if (cause?.code === "ECONNREFUSED") return "connection refused";
   if (cause?.code === "ENOTFOUND" || cause?.code === "EAI_AGAIN") return "host name not found";
-  return (error as Error).message;
+  // fetch reports most network failures as "fetch failed"; the cause says which.
+  return cause?.message ?? (error as Error).message;
 }
 
 async function probe(

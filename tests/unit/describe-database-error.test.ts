@@ -36,6 +36,21 @@ describe("describeDatabaseError", () => {
     }
   });
 
+  it("reads the codes Prisma and its driver adapters wrap around driver errors", () => {
+    // Shapes as thrown by @prisma/adapter-pg 6.19 through Prisma Client.
+    const prismaError = (code: string, cause: Record<string, unknown>) =>
+      Object.assign(new Error("Invalid invocation"), { code, meta: { driverAdapterError: { name: "DriverAdapterError", cause } } });
+    expect(messageFor(postgres, prismaError("P1001", { kind: "DatabaseNotReachable", host: "db.internal", port: 6543 }))).toBe(
+      "Cannot reach PostgreSQL at db.internal:6543. Start it, or correct DATABASE_URL.",
+    );
+    expect(messageFor(postgres, prismaError("P2010", { kind: "DatabaseDoesNotExist", originalCode: "3D000", db: "camdb" }))).toMatch(
+      /database "camdb" does not exist/,
+    );
+    expect(messageFor(postgres, prismaError("P2010", { kind: "DatabaseAccessDenied", originalCode: "28000" }))).toMatch(
+      /refused the login for user "cam"/,
+    );
+  });
+
   it("explains SQLite files that cannot be opened, are read-only, locked or not databases", () => {
     expect(messageFor(sqlite, driverError("SQLITE_CANTOPEN"))).toMatch(/Cannot open the SQLite database \/srv\/cam\/cam\.db/);
     expect(messageFor(sqlite, driverError("SQLITE_READONLY"))).toMatch(/read-only/);

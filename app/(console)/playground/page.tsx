@@ -1,10 +1,8 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { AccessDenied } from "@/components/ui/access-denied";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { getPageAccess } from "@/lib/auth/current-caller";
-import { can } from "@/lib/auth/permissions";
 import { getDb } from "@/lib/db";
 import { listScenarios } from "@/lib/scenarios/list-scenarios";
 
@@ -27,13 +25,6 @@ export default async function PlaygroundPage() {
             A scenario pairs a model with retrieval settings, and every question is asked against one. None are configured on
             this installation yet.
           </p>
-          {can(caller.role, "config.write") && (
-            <p className="mt-2">
-              <Link className="font-medium text-blue-800 underline" href="/admin">
-                Go to Admin
-              </Link>
-            </p>
-          )}
         </EmptyState>
       ) : (
         <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
