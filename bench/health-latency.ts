@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { prepareDatabase, startAppServer } from "../tests/support/app-server";
-import { sharedCorpus } from "../tests/support/shared-corpus";
+import { corpusPath } from "../tests/support/shared-corpus";
 
 const SEQUENTIAL = 500;
 const CONCURRENT_CLIENTS = 10;
@@ -36,7 +36,7 @@ const dir = mkdtempSync(join(tmpdir(), "cam-bench-"));
 const env = {
   DATABASE_URL: `file:${join(dir, "cam.db")}`,
   CAM_ADMIN_PASSWORD: "benchmark-admin-password",
-  RAG_STORE_DIR: join(sharedCorpus, "seed_store"),
+  RAG_STORE_DIR: corpusPath("seed_store"),
   LOG_LEVEL: "warn",
 };
 await prepareDatabase(env);

@@ -7,7 +7,7 @@ import type { FakeServer } from "../fakes/http-server";
 import { type AppServer, prepareDatabase, startAppServer } from "../support/app-server";
 import { openBrowser, watchForErrors } from "../support/browser";
 import { runCli } from "../support/run-cli";
-import { sharedCorpus } from "../support/shared-corpus";
+import { corpusPath } from "../support/shared-corpus";
 import { createTestDatabase, type TestDatabase } from "../support/test-databases";
 
 // The production build on SQLite, as a new installation: sign in as the seeded
@@ -39,7 +39,7 @@ beforeAll(async () => {
     CAM_ADMIN_EMAIL: ADMIN.email,
     CAM_ADMIN_PASSWORD: ADMIN.password,
     OLLAMA_HOST: ollama.url,
-    RAG_STORE_DIR: join(sharedCorpus, "seed_store"),
+    RAG_STORE_DIR: corpusPath("seed_store"),
   };
   await prepareDatabase(env);
   const created = await runCli(

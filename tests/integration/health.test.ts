@@ -10,7 +10,7 @@ import { checkStore } from "@/lib/health/check-store";
 import { startFakeOllama } from "../fakes/fake-ollama-server";
 import { startFakeOpenAi } from "../fakes/fake-openai-server";
 import { type FakeServer, unusedPort } from "../fakes/http-server";
-import { sharedCorpus } from "../support/shared-corpus";
+import { corpusPath } from "../support/shared-corpus";
 import { createTestDatabase, type TestDatabase } from "../support/test-databases";
 
 describe("database health", () => {
@@ -48,7 +48,7 @@ describe("database health", () => {
 
 describe("store health", () => {
   it("reports the size and shape of a built store", async () => {
-    expect(await checkStore(join(sharedCorpus, "seed_store"))).toMatchObject({
+    expect(await checkStore(corpusPath("seed_store"))).toMatchObject({
       status: "ready",
       vectors: 905,
       dimension: 384,
