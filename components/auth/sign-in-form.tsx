@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
 import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/text-field";
 import { ApiError, apiFetch } from "@/lib/api-client";
 import { signInBodySchema } from "@/lib/schemas/auth";
 
@@ -40,46 +41,16 @@ export function SignInForm({ next }: { next: string }) {
 
   return (
     <form onSubmit={submit} noValidate className="space-y-4">
-      <div>
-        <label htmlFor="email" className="block text-sm font-medium text-slate-800">
-          Email
-        </label>
-        <input
-          id="email"
-          name="email"
-          type="email"
-          autoComplete="username"
-          required
-          aria-invalid={Boolean(fieldErrors.email)}
-          aria-describedby={fieldErrors.email ? "email-error" : undefined}
-          className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
-        />
-        {fieldErrors.email && (
-          <p id="email-error" className="mt-1 text-xs text-red-800">
-            Email {fieldErrors.email}
-          </p>
-        )}
-      </div>
-      <div>
-        <label htmlFor="password" className="block text-sm font-medium text-slate-800">
-          Password
-        </label>
-        <input
-          id="password"
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          required
-          aria-invalid={Boolean(fieldErrors.password)}
-          aria-describedby={fieldErrors.password ? "password-error" : undefined}
-          className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm"
-        />
-        {fieldErrors.password && (
-          <p id="password-error" className="mt-1 text-xs text-red-800">
-            Password {fieldErrors.password}
-          </p>
-        )}
-      </div>
+      <TextField id="email" name="email" type="email" label="Email" autoComplete="username" required error={fieldErrors.email} />
+      <TextField
+        id="password"
+        name="password"
+        type="password"
+        label="Password"
+        autoComplete="current-password"
+        required
+        error={fieldErrors.password}
+      />
       {error && (
         <p role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-900">
           {error}

@@ -128,10 +128,15 @@ describe("console smoke test", () => {
     }
   });
 
-  it("refuses a wrong password with a message, and signs out", async () => {
+  it("checks the form, refuses a wrong password with a message, and signs out", async () => {
     const context = await openBrowser();
     try {
       const page = await context.newPage();
+      await page.goto(`${server.url}/sign-in`);
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await page.getByText("Email must be an email address such as name@hospital.example").waitFor();
+      await page.getByText("Password is required").waitFor();
+
       await signIn(page, { email: ADMIN.email, password: "not the password" });
       await page.getByRole("alert").filter({ hasText: "The email or password is incorrect" }).waitFor();
 

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db";
 import { createSampleExchange, createSampleScenario, createSampleUser } from "../support/sample-records";
-import { createTestDatabase, providers, type TestDatabase } from "../support/test-databases";
+import { migratedDatabaseForSuite, providers, type TestDatabase } from "../support/test-databases";
 
 /** Asks the database how it would run a query, with sequential scans discouraged on PostgreSQL so usable indexes show. */
 async function queryPlan(db: Db, provider: TestDatabase["provider"], sql: string): Promise<string> {
@@ -17,14 +17,11 @@ async function queryPlan(db: Db, provider: TestDatabase["provider"], sql: string
 }
 
 describe.each(providers)("the data model on %s", (provider) => {
-  let database: TestDatabase;
+  const suite = migratedDatabaseForSuite(provider);
   let db: Db;
-
-  beforeAll(async () => {
-    database = await createTestDatabase(provider, { migrate: true });
-    db = database.db();
+  beforeAll(() => {
+    db = suite.db;
   });
-  afterAll(() => database.drop());
 
   it("stores an exchange with everything that happened to it and reads it back intact", async () => {
     const user = await createSampleUser(db, "clinician", `clinician-${provider}@hospital.example`);

@@ -1,21 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { signIn } from "@/lib/auth/sign-in";
 import { defaultRulePack } from "@/lib/compliance/default-rule-pack";
 import { getActiveRuleSet, getActiveSettings } from "@/lib/config/get-active-config";
 import type { Db } from "@/lib/db";
 import { defaultSettings } from "@/lib/schemas/settings";
 import { seedDatabase } from "@/prisma/seed";
-import { createTestDatabase, providers, type TestDatabase } from "../support/test-databases";
+import { migratedDatabaseForSuite, providers } from "../support/test-databases";
 
 describe.each(providers)("seeding %s", (provider) => {
-  let database: TestDatabase;
+  const suite = migratedDatabaseForSuite(provider);
   let db: Db;
-
-  beforeAll(async () => {
-    database = await createTestDatabase(provider, { migrate: true });
-    db = database.db();
+  beforeAll(() => {
+    db = suite.db;
   });
-  afterAll(() => database.drop());
 
   it("refuses to report configuration before the seed has run", async () => {
     await expect(getActiveRuleSet(db)).rejects.toThrow(/No active rule pack is installed\. Run `npm run cam -- db seed`/);

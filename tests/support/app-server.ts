@@ -30,6 +30,8 @@ export async function startAppServer(env: Record<string, string>): Promise<AppSe
     env: { ...process.env, NODE_ENV: "production", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
+  // "close" comes after the process has exited and its output has all been read.
+  const closed = new Promise<void>((resolve) => child.once("close", () => resolve()));
   const logs: string[] = [];
   const collect = (chunk: Buffer) => logs.push(...chunk.toString().split("\n").filter(Boolean));
   child.stdout?.on("data", collect);
@@ -38,7 +40,10 @@ export async function startAppServer(env: Record<string, string>): Promise<AppSe
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}:\n${logs.join("\n")}`);
+    if (child.exitCode !== null) {
+      await closed;
+      throw new Error(`next start exited with ${child.exitCode}:\n${logs.join("\n")}`);
+    }
     const ready = await fetch(`${url}/sign-in`).then((response) => response.ok, () => false);
     if (ready) break;
     await new Promise((resolve) => setTimeout(resolve, 200));
@@ -47,9 +52,8 @@ export async function startAppServer(env: Record<string, string>): Promise<AppSe
     url,
     logs,
     stop: async () => {
-      if (child.exitCode !== null) return;
-      child.kill("SIGTERM");
-      await new Promise((resolve) => child.once("exit", resolve));
+      if (child.exitCode === null) child.kill("SIGTERM");
+      await closed;
     },
   };
 }

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
+import { afterAll, beforeAll } from "vitest";
 import { createDb, type Db } from "@/lib/db";
 import { runMigrations } from "@/lib/database/run-migrations";
 import { type DatabaseTarget, parseDatabaseUrl } from "@/lib/env";
@@ -72,6 +73,30 @@ export async function createTestDatabase(provider: Provider, options: { migrate?
     drop: async () => {
       await Promise.all(clients.map((client) => client.$disconnect()));
       await cleanup();
+    },
+  };
+}
+
+/**
+ * A migrated database shared by the tests of the enclosing describe block:
+ * created before them, dropped after them. Read `.db` inside tests and hooks.
+ */
+export function migratedDatabaseForSuite(provider: Provider): { readonly db: Db; readonly database: TestDatabase } {
+  let database: TestDatabase | undefined;
+  let db: Db | undefined;
+  beforeAll(async () => {
+    database = await createTestDatabase(provider, { migrate: true });
+    db = database.db();
+  });
+  afterAll(() => database?.drop());
+  return {
+    get db() {
+      if (!db) throw new Error("The suite database is created in beforeAll; use it inside tests or hooks.");
+      return db;
+    },
+    get database() {
+      if (!database) throw new Error("The suite database is created in beforeAll; use it inside tests or hooks.");
+      return database;
     },
   };
 }

@@ -1,0 +1,14 @@
+import { env } from "@/lib/env";
+
+/**
+ * Runs once when the server starts. A wrong setting stops the server with one
+ * clear message, instead of a server that starts and then fails every request.
+ */
+export function register(): void {
+  try {
+    env();
+  } catch (error) {
+    console.error(`CAM cannot start. ${(error as Error).message}`);
+    process.exit(1);
+  }
+}
