@@ -10,6 +10,7 @@ const nextConfig: NextConfig = {
     "pg",
     "pino",
     "@node-rs/argon2",
+    "faiss-node",
   ],
 };
 
