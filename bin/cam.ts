@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { Command } from "commander";
 import { registerDbCommands } from "./commands/db";
+import { registerStoreCommands } from "./commands/store";
 import { registerUserCommands } from "./commands/users";
 import { setVerbose } from "./run-command";
 import packageJson from "../package.json" with { type: "json" };
@@ -19,5 +20,6 @@ const program = new Command()
 
 registerDbCommands(program);
 registerUserCommands(program);
+registerStoreCommands(program);
 
 await program.parseAsync(process.argv);

@@ -46,6 +46,10 @@ const envSchema = z.object({
   RAG_STORE_DIR: z.string().trim().min(1).default("rag_store").transform((dir) => resolve(/* turbopackIgnore: true */ dir)),
   OLLAMA_HOST: httpUrl("http://127.0.0.1:11434").default("http://127.0.0.1:11434"),
   OLLAMA_API_KEY: optionalSecret,
+  /** Which vector search runs: faiss-node when it is built ("auto"), or always the built-in one. */
+  VECTOR_BACKEND: z.enum(["auto", "builtin", "faiss-node"]).default("auto"),
+  /** Ollama model that embeds questions; must match the model the store was built with. "none" turns vector search off. */
+  EMBEDDING_MODEL: z.string().trim().min(1).default("all-minilm"),
   OPENAI_BASE_URL: httpUrl("http://127.0.0.1:8080/v1").optional(),
   OPENAI_API_KEY: optionalSecret,
   GEMINI_API_KEY: optionalSecret,

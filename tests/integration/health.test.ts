@@ -62,7 +62,7 @@ describe("store health", () => {
     writeFileSync(join(dir, "index.faiss"), "IxFI but not really an index at all, just text");
     writeFileSync(join(dir, "chunks.json"), "[]");
     const damaged = await checkStore(dir);
-    expect(damaged).toMatchObject({ status: "invalid", problem: expect.stringContaining("damaged") });
+    expect(damaged).toMatchObject({ status: "invalid", problem: expect.stringMatching(/is damaged: .*Rebuild it with `cam ingest`/) });
     // The health report is public: it shows paths relative to the app, never absolute ones.
     expect(damaged.problem?.startsWith("/")).toBe(false);
   });
