@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { checkPatternSafety } from "@/lib/compliance/pattern-safety";
 import { Severity } from "@/lib/generated/sqlite/enums";
 
 // A rule pack is an array of rule definitions; one rule-set version stores one
@@ -11,6 +12,11 @@ export const ruleCheckSchema = z.discriminatedUnion("kind", [
     flags: z.string().regex(/^[imsu]*$/, { error: "may only contain the flags i, m, s and u" }).default("i"),
     /** Which text the pattern is matched against. */
     target: z.enum(["answer", "question"]).default("answer"),
+  })
+  // A saved pattern always runs safely: RE2 syntax, size limits, no backtracking hazards (see pattern-safety.ts).
+  .superRefine((check, ctx) => {
+    const safety = checkPatternSafety(check.pattern, check.flags);
+    if (!safety.ok) ctx.addIssue({ code: "custom", path: ["pattern"], message: safety.reason });
   }),
   z.object({
     kind: z.literal("builtin"),

@@ -1,0 +1,98 @@
+import { isValidMedicareNumber } from "@/lib/privacy/medicare-number";
+
+// Personal identifiers in free text: Medicare numbers, Australian phone numbers
+// and email addresses. Each kind is one detector in DETECTORS; add a kind (IHI,
+// date of birth, address, name) by adding its label and a detector. Pure and
+// client-safe. Every pattern starts at a token boundary and has bounded
+// repeats, so the scan stays linear in the length of the text.
+
+export type IdentifierKind = "medicare" | "phone" | "email";
+
+export type DetectedIdentifier = { kind: IdentifierKind; value: string; start: number; end: number };
+
+/** What each kind is replaced with when redacted. */
+export const IDENTIFIER_LABELS: Record<IdentifierKind, string> = {
+  medicare: "[medicare number]",
+  phone: "[phone number]",
+  email: "[email]",
+};
+
+type Span = { start: number; end: number };
+type Detector = { kind: IdentifierKind; find: (text: string) => Span[] };
+
+/** A detector from a global pattern, keeping the matches `accept` approves. */
+function patternDetector(kind: IdentifierKind, pattern: RegExp, accept: (value: string) => boolean = () => true): Detector {
+  return {
+    kind,
+    find: (text) =>
+      [...text.matchAll(pattern)]
+        .filter((match) => accept(match[0]))
+        .map((match) => ({ start: match.index, end: match.index + match[0].length })),
+  };
+}
+
+// 10 digits in the printed 4-5-1 grouping (one space or hyphen, used
+// consistently) or run together, optionally followed by the 1-9 individual
+// reference number.
+const MEDICARE = /(?<![\d.])[2-6]\d{3}([ -]?)\d{5}\1\d(?:(?:\1|\s?\/\s?)[1-9])?(?!\d|\.\d)/g;
+
+// Mobiles (04xx xxx xxx, +61 4xx xxx xxx), landlines with an area code
+// ((02) xxxx xxxx, +61 2 xxxx xxxx), 1300/1800 numbers in any grouping, and
+// 13 xx xx numbers.
+const PHONE_PATTERNS = [
+  /(?<![\w+])(?:\+61|0061)[ -]?(?:4\d{2}[ -]?\d{3}[ -]?\d{3}|\(?[2378]\)?[ -]?\d{4}[ -]?\d{4})(?!\d)/g,
+  /(?<![\w+])04\d{2}[ -]?\d{3}[ -]?\d{3}(?!\d)/g,
+  /(?<![\w+])(?:\(0[2378]\)|0[2378])[ -]?\d{4}[ -]?\d{4}(?!\d)/g,
+  /(?<![\w+.])1[38]00(?:[ -]?\d){6}(?!\d)/g,
+  /(?<![\w+.])13(?!00)[ -]?\d{2}[ -]?\d{2}(?!\d|\.\d)/g,
+];
+
+// Local part and domain labels are bounded (RFC 5321 limits), and a match can
+// only start after a character that cannot belong to an address.
+const EMAIL = /(?<![\w.%+-])[\w.%+-]{1,64}@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.){1,8}[A-Za-z]{2,24}(?![\w-])/g;
+
+/** Detectors in priority order: when two overlap at the same start, the first listed wins. */
+const DETECTORS: Detector[] = [
+  patternDetector("medicare", MEDICARE, isValidMedicareNumber),
+  ...PHONE_PATTERNS.map((pattern) => patternDetector("phone", pattern)),
+  patternDetector("email", EMAIL, (value) => !value.startsWith(".") && !value.includes("..")),
+];
+
+/** Every identifier in a text, in order of position; overlapping finds keep the longest. */
+export function detectIdentifiers(text: string): DetectedIdentifier[] {
+  const found = DETECTORS.flatMap((detector, priority) =>
+    detector.find(text).map((span) => ({ ...span, kind: detector.kind, priority })),
+  );
+  found.sort((a, b) => a.start - b.start || b.end - a.end || a.priority - b.priority);
+  const kept: DetectedIdentifier[] = [];
+  for (const { kind, start, end } of found) {
+    const last = kept.at(-1);
+    if (last && start < last.end) continue;
+    kept.push({ kind, value: text.slice(start, end), start, end });
+  }
+  return kept;
+}
+
+/** The text with each identifier replaced by its label, e.g. "[phone number]". */
+export function redactIdentifiers(text: string): string {
+  let redacted = "";
+  let from = 0;
+  for (const identifier of detectIdentifiers(text)) {
+    redacted += text.slice(from, identifier.start) + IDENTIFIER_LABELS[identifier.kind];
+    from = identifier.end;
+  }
+  return redacted + text.slice(from);
+}
+
+/** A form of an identifier for comparing mentions: digits only (+61 as 0) or a lower-case email. */
+export function normaliseIdentifier(identifier: Pick<DetectedIdentifier, "kind" | "value">): string {
+  if (identifier.kind === "email") return identifier.value.toLowerCase();
+  const digits = identifier.value.replace(/\D/g, "");
+  if (identifier.kind === "medicare") return digits.slice(0, 10);
+  return digits.replace(/^(?:0061|61)(?=[2-478]\d{8}$)/, "0");
+}
+
+/** Whether a detected phone number is a mobile (04xx, +61 4xx): numbers a person, not an organisation, holds. */
+export function isMobileNumber(identifier: Pick<DetectedIdentifier, "kind" | "value">): boolean {
+  return identifier.kind === "phone" && normaliseIdentifier(identifier).startsWith("04");
+}
