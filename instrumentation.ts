@@ -1,14 +1,7 @@
-import { env } from "@/lib/env";
-
-/**
- * Runs once when the server starts. A wrong setting stops the server with one
- * clear message, instead of a server that starts and then fails every request.
- */
-export function register(): void {
-  try {
-    env();
-  } catch (error) {
-    console.error(`CAM cannot start. ${(error as Error).message}`);
-    process.exit(1);
+/** Runs once when the server starts. NEXT_RUNTIME is Next.js's own marker; only the Node.js server checks settings. */
+export async function register(): Promise<void> {
+  if (process.env.NEXT_RUNTIME === "nodejs") {
+    const { checkConfiguration } = await import("@/lib/startup/check-configuration");
+    checkConfiguration();
   }
 }

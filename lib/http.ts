@@ -2,6 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { type NextRequest, NextResponse } from "next/server";
 import { ZodError, type z } from "zod";
+import { findApiKeyCaller } from "@/lib/auth/api-keys";
 import { can, type Permission, permissionLabels } from "@/lib/auth/permissions";
 import { type Caller, findCaller, SESSION_COOKIE } from "@/lib/auth/sessions";
 import { describeDatabaseError } from "@/lib/database/describe-database-error";
@@ -84,11 +85,24 @@ export function route<
   };
 }
 
-async function authenticate(request: NextRequest, access: Access): Promise<Caller | null> {
+/** The caller from an API key (Authorization: Bearer cam_...) or the session cookie. */
+async function identify(request: NextRequest): Promise<Caller | null> {
+  const authorization = request.headers.get("authorization");
+  if (authorization) {
+    const key = /^Bearer\s+(\S+)$/i.exec(authorization)?.[1];
+    const caller = key ? await findApiKeyCaller(getDb(), key) : null;
+    if (!caller) throw new AppError("unauthenticated", "The API key is not valid or has been revoked. Create a new key with `cam users api-key create`.");
+    return caller;
+  }
   const token = request.cookies.get(SESSION_COOKIE)?.value;
+  // Cookies are sent by browsers automatically, so cookie-authenticated writes must come from this site.
   if (token && !SAFE_METHODS.has(request.method)) refuseCrossSite(request);
-  if (access === "public") return token ? findCaller(getDb(), token) : null;
-  const caller = await findCaller(getDb(), token);
+  return token ? findCaller(getDb(), token) : null;
+}
+
+async function authenticate(request: NextRequest, access: Access): Promise<Caller | null> {
+  const caller = await identify(request);
+  if (access === "public") return caller;
   if (!caller) throw new AppError("unauthenticated", "You are not signed in, or your session has expired. Sign in and try again.");
   if (access !== "signed-in" && !can(caller.role, access)) {
     throw new AppError("forbidden", `Your role (${caller.role}) may not ${permissionLabels[access]}. Ask an administrator for access.`);
@@ -125,6 +139,12 @@ async function readJson(request: NextRequest, maxBytes = DEFAULT_MAX_BODY_BYTES)
 
 /** Maps any thrown value to the standard JSON error response. */
 export function errorResponse(error: unknown, requestId: string): Response {
+  const { status, body } = describeError(error, requestId);
+  return NextResponse.json(body, { status });
+}
+
+/** The status and JSON body for any thrown value; unexpected errors are logged and described generically. */
+export function describeError(error: unknown, requestId: string): { status: number; body: ErrorBody } {
   const known = error instanceof AppError ? error : describeDatabaseError(env().DATABASE_URL, error);
   let body: ErrorBody;
   let status: number;
@@ -148,5 +168,5 @@ export function errorResponse(error: unknown, requestId: string): Response {
     };
     logger().error({ requestId, err: error }, "unhandled error");
   }
-  return NextResponse.json(body, { status });
+  return { status, body };
 }

@@ -3,16 +3,18 @@ import { randomBytes } from "node:crypto";
 import { recordAdminChange } from "@/lib/audit/record-admin-change";
 import { defaultRulePack } from "@/lib/compliance/default-rule-pack";
 import type { Db } from "@/lib/db";
+import { defaultScenarios } from "@/lib/scenarios/default-scenarios";
 import { defaultSettings } from "@/lib/schemas/settings";
 import { createUser } from "@/lib/users/create-user";
 
 // Installs what a new installation needs: the default rule pack, default
-// settings and a first admin account. Safe to run again: it only adds what is
+// settings, the reference scenarios and a first admin account. Safe to run again: it only adds what is
 // missing, and never changes an existing account or version.
 
 export type SeedResult = {
   ruleSetVersion?: number;
   settingsVersion?: number;
+  scenarios?: string[];
   admin?: { email: string; generatedPassword?: string };
 };
 
@@ -46,6 +48,17 @@ export async function seedDatabase(db: Db, options: { adminEmail: string; adminP
         entityType: "settings",
         entityId: String(created.version),
         summary: `Installed the default settings as version ${created.version}`,
+      });
+    }
+    if ((await tx.scenario.count()) === 0) {
+      const scenarios = defaultScenarios(defaultSettings.models);
+      await tx.scenario.createMany({ data: scenarios });
+      result.scenarios = scenarios.map((scenario) => scenario.id);
+      await recordAdminChange(tx, {
+        actorId: null,
+        action: "scenarios.seed",
+        entityType: "scenario",
+        summary: `Installed the reference scenarios ${result.scenarios.join(", ")}`,
       });
     }
   });

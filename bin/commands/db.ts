@@ -40,7 +40,7 @@ export function registerDbCommands(program: Command): void {
     );
 
   db.command("seed")
-    .description("install the default rule pack, default settings and a first admin account if missing")
+    .description("install the default rule pack, settings, reference scenarios and a first admin account if missing")
     .addHelpText(
       "after",
       "\nThe admin account uses CAM_ADMIN_EMAIL and CAM_ADMIN_PASSWORD; without a password one is generated and printed once.",
@@ -54,6 +54,7 @@ export function registerDbCommands(program: Command): void {
         });
         if (result.ruleSetVersion) console.log(`Installed the default rule pack as rule-set version ${result.ruleSetVersion}.`);
         if (result.settingsVersion) console.log(`Installed the default settings as settings version ${result.settingsVersion}.`);
+        if (result.scenarios) console.log(`Installed the reference scenarios ${result.scenarios.join(", ")}.`);
         if (result.admin?.generatedPassword) {
           console.log(
             `Created the admin account ${result.admin.email} with the password:\n\n    ${result.admin.generatedPassword}\n\n` +
@@ -62,7 +63,9 @@ export function registerDbCommands(program: Command): void {
         } else if (result.admin) {
           console.log(`Created the admin account ${result.admin.email} with the password from CAM_ADMIN_PASSWORD.`);
         }
-        if (!result.ruleSetVersion && !result.settingsVersion && !result.admin) console.log("Nothing to seed: defaults are in place.");
+        if (!result.ruleSetVersion && !result.settingsVersion && !result.scenarios && !result.admin) {
+          console.log("Nothing to seed: defaults are in place.");
+        }
       }),
     );
 }

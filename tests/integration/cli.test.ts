@@ -3,7 +3,11 @@ import { runCli } from "../support/run-cli";
 import { createTestDatabase, type TestDatabase } from "../support/test-databases";
 
 describe("cam --help", () => {
-  const commands = [[], ["db"], ["db", "migrate"], ["db", "status"], ["db", "seed"], ["users"], ["users", "create"], ["users", "list"]];
+  const commands = [
+    [], ["db"], ["db", "migrate"], ["db", "status"], ["db", "seed"], ["users"], ["users", "create"], ["users", "list"],
+    ["users", "api-key"], ["users", "api-key", "create"], ["users", "api-key", "list"], ["users", "api-key", "revoke"],
+    ["ingest"], ["verify-store"], ["digest"],
+  ];
 
   it.each(commands.map((command) => [command.join(" ") || "cam", command]))("%s explains itself", async (_name, command) => {
     const result = await runCli([...(command as string[]), "--help"]);
@@ -68,6 +72,24 @@ describe.each(["sqlite", "postgresql"] as const)("cam against %s", (provider) =>
     const list = await runCli(["users", "list"], { env: env() });
     expect(list.stdout).toMatch(/nurse@hospital\.example\s+clinician\s+active\s+never signed in/);
     expect(list.stdout).toMatch(/lead@hospital\.example\s+admin/);
+  });
+
+  it("creates, lists and revokes API keys, printing a key only when it is created", async () => {
+    const created = await runCli(["users", "api-key", "create", "--email", "nurse@hospital.example", "--name", "nightly run"], { env: env() });
+    expect(created.code).toBe(0);
+    const key = /\n {4}(cam_[\w-]{43})\n/.exec(created.stdout)?.[1];
+    expect(key).toBeDefined();
+    const id = /\(id (\w+)\)/.exec(created.stdout)?.[1] as string;
+
+    const listed = await runCli(["users", "api-key", "list"], { env: env() });
+    expect(listed.stdout).toMatch(new RegExp(`${id}\\s+${key?.slice(0, 10)}…\\s+nurse@hospital\\.example\\s+nightly run\\s+never used`));
+    expect(listed.stdout).not.toContain(key);
+
+    expect((await runCli(["users", "api-key", "revoke", id], { env: env() })).stdout.trim()).toBe(`Revoked API key ${id}.`);
+    expect((await runCli(["users", "api-key", "list", "--email", "nurse@hospital.example"], { env: env() })).stdout).toMatch(/revoked \d{4}-/);
+    const again = await runCli(["users", "api-key", "revoke", id], { env: env() });
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/was already revoked/);
   });
 
   it("refuses a duplicate account and invalid arguments with one line each", async () => {

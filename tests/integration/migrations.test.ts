@@ -16,7 +16,7 @@ afterEach(async () => {
 });
 
 const expectedTables = [
-  "AdminChange", "Conversation", "EvaluationRun", "Exchange", "Finding", "JudgeJob", "JudgeScore",
+  "AdminChange", "ApiKey", "Conversation", "EvaluationRun", "Exchange", "Finding", "JudgeJob", "JudgeScore",
   "Passage", "RevealEvent", "ReviewLabel", "RuleSetVersion", "Scenario", "Session", "SettingsVersion", "User",
 ];
 

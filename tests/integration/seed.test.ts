@@ -22,6 +22,7 @@ describe.each(providers)("seeding %s", (provider) => {
     const result = await seedDatabase(db, { adminEmail: "admin@hospital.example" });
     expect(result.ruleSetVersion).toBe(1);
     expect(result.settingsVersion).toBe(1);
+    expect(result.scenarios).toEqual(["A", "B", "C", "D", "E", "F"]);
     const password = result.admin?.generatedPassword;
     expect(password).toMatch(/^[\w-]{24}$/);
 
@@ -35,6 +36,18 @@ describe.each(providers)("seeding %s", (provider) => {
     expect(stored.passwordHash).not.toContain(password as string);
   });
 
+  it("installs the six reference scenarios with model names from the settings", async () => {
+    const scenarios = await db.scenario.findMany({ orderBy: { sortOrder: "asc" } });
+    expect(scenarios.map((scenario) => [scenario.id, scenario.model, scenario.retrieval])).toEqual([
+      ["A", defaultSettings.models.general, false],
+      ["B", defaultSettings.models.general, true],
+      ["C", defaultSettings.models.medgemma4b, false],
+      ["D", defaultSettings.models.medgemma4b, true],
+      ["E", defaultSettings.models.medgemma27b, false],
+      ["F", defaultSettings.models.medgemma27b, true],
+    ]);
+  });
+
   it("adds nothing the second time and leaves the admin's password alone", async () => {
     expect(await seedDatabase(db, { adminEmail: "other@hospital.example", adminPassword: "another-password-1" })).toEqual({});
     expect(await db.user.count()).toBe(1);
@@ -43,7 +56,7 @@ describe.each(providers)("seeding %s", (provider) => {
 
   it("records what it installed in the admin-change log", async () => {
     const changes = await db.adminChange.findMany({ orderBy: { createdAt: "asc" } });
-    expect(changes.map((change) => change.action).sort()).toEqual(["rules.seed", "settings.seed", "user.create"]);
+    expect(changes.map((change) => change.action).sort()).toEqual(["rules.seed", "scenarios.seed", "settings.seed", "user.create"]);
     expect(changes.every((change) => change.actorId === null)).toBe(true);
   });
 });

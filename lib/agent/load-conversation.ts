@@ -1,0 +1,29 @@
+import "server-only";
+import type { PriorTurn } from "@/lib/agent/build-prompt";
+import type { Db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+
+/** What a blocked earlier answer contributes to the conversation the model sees. */
+const WITHHELD_TURN = "(An earlier answer was withheld by CAM's safety checks.)";
+
+/**
+ * The conversation a question continues: its id, the next turn number and the
+ * earlier turns. A conversation belonging to someone else is reported as not
+ * found, so its existence is not revealed.
+ */
+export async function loadConversation(
+  db: Db,
+  options: { conversationId: string; userId: string | null },
+): Promise<{ id: string; turn: number; history: PriorTurn[] }> {
+  const conversation = await db.conversation.findUnique({
+    where: { id: options.conversationId },
+    include: { exchanges: { orderBy: { turn: "asc" }, select: { question: true, finalAnswer: true, action: true, error: true } } },
+  });
+  if (!conversation || conversation.userId !== options.userId) {
+    throw new AppError("not_found", "That conversation does not exist or is not yours. Start a new conversation.");
+  }
+  const history = conversation.exchanges
+    .filter((exchange) => !exchange.error)
+    .map((exchange) => ({ question: exchange.question, answer: exchange.action === "block" ? WITHHELD_TURN : exchange.finalAnswer }));
+  return { id: conversation.id, turn: conversation.exchanges.length, history };
+}

@@ -1,0 +1,114 @@
+import "server-only";
+import type { ComplianceFinding } from "@/lib/compliance/types";
+import { randomUUID } from "node:crypto";
+import { type Db, Prisma, type Tx } from "@/lib/db";
+import type { ExchangeSource, ModelProvider } from "@/lib/generated/sqlite/enums";
+
+// Writes the audit record of one exchange: the exchange, its passages and its
+// findings in one transaction, so a record is complete or absent. A new
+// conversation is created, or an existing one touched, in the same transaction.
+
+export type ExchangeRecord = {
+  source: ExchangeSource;
+  userId: string | null;
+  /** The conversation it continues, a new one to start (titled), or none (batch runs, the API). */
+  conversation: { id: string; turn: number } | { startTitled: string } | null;
+  evaluationRunId?: string;
+  scenario: { id: string; provider: ModelProvider; model: string; retrieval: boolean; options: Prisma.InputJsonValue };
+  question: string;
+  prompt: string | null;
+  rawAnswer: string | null;
+  finalAnswer: string;
+  action: "allow" | "warn" | "block";
+  needsReview: boolean;
+  passages: { rank: number; chunkId: string; sourceTitle: string; label: string; score: number; text: string }[];
+  findings: ComplianceFinding[];
+  latency: Record<string, number>;
+  totalMs: number;
+  versions: { ruleSet: number; settings: number; store: string | null };
+  error?: { stage: string; message: string };
+};
+
+/**
+ * Inserts the passages with one multi-row statement. The passages are the
+ * bulk of an audit record (a dozen texts of ~2,000 characters), and Prisma's
+ * createMany costs several times more here than the SQL itself.
+ */
+async function insertPassages(tx: Tx, exchangeId: string, passages: ExchangeRecord["passages"]): Promise<void> {
+  const rows = passages.map(
+    (passage) =>
+      Prisma.sql`(${randomUUID()}, ${exchangeId}, ${passage.rank}, ${passage.chunkId}, ${passage.sourceTitle}, ${passage.label}, ${passage.score}, ${passage.text})`,
+  );
+  await tx.$executeRaw`INSERT INTO "Passage" ("id", "exchangeId", "rank", "chunkId", "sourceTitle", "label", "score", "text") VALUES ${Prisma.join(rows)}`;
+}
+
+/** A conversation title from its first question. */
+export function conversationTitle(question: string): string {
+  const title = question.replace(/\s+/g, " ").trim();
+  return title.length > 80 ? `${title.slice(0, 77)}…` : title;
+}
+
+/** Writes one exchange with its passages and findings; returns its id, time and conversation. */
+export async function recordExchange(
+  db: Db,
+  record: ExchangeRecord,
+): Promise<{ id: string; createdAt: Date; conversationId: string | null }> {
+  const createdAt = new Date();
+  return db.$transaction(async (tx) => {
+    let conversationId: string | null = null;
+    let turn = 0;
+    if (record.conversation && "id" in record.conversation) {
+      conversationId = record.conversation.id;
+      turn = record.conversation.turn;
+      await tx.conversation.update({ where: { id: conversationId }, data: { updatedAt: createdAt } });
+    } else if (record.conversation && record.userId) {
+      const started = await tx.conversation.create({ data: { userId: record.userId, title: record.conversation.startTitled } });
+      conversationId = started.id;
+    }
+    const exchange = await tx.exchange.create({
+      data: {
+        createdAt,
+        source: record.source,
+        userId: record.userId,
+        conversationId,
+        turn,
+        evaluationRunId: record.evaluationRunId,
+        scenarioId: record.scenario.id,
+        provider: record.scenario.provider,
+        model: record.scenario.model,
+        retrieval: record.scenario.retrieval,
+        options: record.scenario.options,
+        question: record.question,
+        prompt: record.prompt,
+        rawAnswer: record.rawAnswer,
+        finalAnswer: record.finalAnswer,
+        action: record.action,
+        needsReview: record.needsReview,
+        latency: record.latency,
+        totalMs: record.totalMs,
+        ruleSetVersion: record.versions.ruleSet,
+        settingsVersion: record.versions.settings,
+        storeVersion: record.versions.store,
+        error: record.error?.message,
+        errorStage: record.error?.stage,
+      },
+      select: { id: true, createdAt: true },
+    });
+    if (record.passages.length) await insertPassages(tx, exchange.id, record.passages);
+    if (record.findings.length) {
+      await tx.finding.createMany({
+        data: record.findings.map((finding) => ({
+          exchangeId: exchange.id,
+          ruleId: finding.ruleId,
+          ruleVersion: finding.ruleVersion,
+          severity: finding.severity,
+          message: finding.message,
+          clauses: finding.clauses,
+          evidence: finding.evidence,
+          createdAt,
+        })),
+      });
+    }
+    return { ...exchange, conversationId };
+  });
+}
