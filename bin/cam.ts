@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { Command } from "commander";
 import { registerDbCommands } from "./commands/db";
+import { registerPipelineCommand } from "./commands/pipeline";
 import { registerStoreCommands } from "./commands/store";
 import { registerUserCommands } from "./commands/users";
 import { setVerbose } from "./run-command";
@@ -21,5 +22,6 @@ const program = new Command()
 registerDbCommands(program);
 registerUserCommands(program);
 registerStoreCommands(program);
+registerPipelineCommand(program);
 
 await program.parseAsync(process.argv);

@@ -71,6 +71,8 @@ const envSchema = z.object({
     .max(720, { message: "must be at most 720 hours (30 days)" })
     .default(12),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** Whether this app instance runs the background judge of console answers. */
+  JUDGE_WORKER: z.enum(["on", "off"], { error: "must be on or off" }).default("on"),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -68,7 +68,8 @@ function printEvent(event: IngestEvent): void {
   }
 }
 
-async function ingest(raw: Record<string, unknown>): Promise<number> {
+/** `cam ingest` with its options as given on the command line; also run by `cam pipeline --refresh-store`. */
+export async function runIngest(raw: Record<string, unknown>): Promise<number> {
   const options = ingestOptionsSchema.parse(raw);
   const config = env();
   const storeDir = options.store ? resolve(options.store) : config.RAG_STORE_DIR;
@@ -112,7 +113,8 @@ async function ingest(raw: Record<string, unknown>): Promise<number> {
   return 0;
 }
 
-async function verify(options: { store?: string; docs?: string }): Promise<number> {
+/** `cam verify-store`; also run by `cam pipeline --refresh-store`. Returns the exit code. */
+export async function runVerifyStore(options: { store?: string; docs?: string }): Promise<number> {
   const storeDir = options.store ? resolve(options.store) : env().RAG_STORE_DIR;
   const check = await verifyStore(storeDir, { docsDir: options.docs });
   const { facts } = check;
@@ -149,14 +151,14 @@ export function registerStoreCommands(program: Command): void {
     .option("--overlap-words <n>", "words shared by consecutive chunks", "60")
     .option("--embedder <mode>", "auto (Ollama when it answers), ollama (required) or none (keyword search only)", "auto")
     .option("--embedding-model <name>", "Ollama embedding model (default: EMBEDDING_MODEL)")
-    .action((options: Record<string, unknown>) => runCommand(() => ingest(options)));
+    .action((options: Record<string, unknown>) => runCommand(() => runIngest(options)));
 
   program
     .command("verify-store")
     .description("check that a store is complete and consistent; exits 1 with the reasons when it is not")
     .option("--store <dir>", "store folder (default: RAG_STORE_DIR)")
     .option("--docs <dir>", "also check that the source documents are in this folder, unchanged")
-    .action((options: { store?: string; docs?: string }) => runCommand(() => verify(options)));
+    .action((options: { store?: string; docs?: string }) => runCommand(() => runVerifyStore(options)));
 
   program
     .command("digest")

@@ -15,6 +15,7 @@ import type { ExchangeSource } from "@/lib/generated/sqlite/enums";
 import type { ModelClient } from "@/lib/llm/types";
 import type { RetrievalHit, RetrievalResult } from "@/lib/retrieval/search-loaded-store";
 import type { ScenarioDefinition } from "@/lib/schemas/scenarios";
+import type { Settings } from "@/lib/schemas/settings";
 
 // The request pipeline: one question in, one checked answer and one complete
 // audit record out. The console, the OpenAI-compatible API and batch
@@ -31,6 +32,8 @@ export type AgentDeps = {
   onStage?: (stage: AgentStage) => void;
   /** Told about failures that could not themselves be recorded. */
   onUnrecordedFailure?: (error: unknown, context: Record<string, unknown>) => void;
+  /** The judges that should score an answer in the background; none when absent. */
+  judgesFor?: (settings: Settings) => string[];
 };
 
 export type AgentRequest = {
@@ -41,7 +44,9 @@ export type AgentRequest = {
   source: ExchangeSource;
   /** Earlier turns supplied by the caller (the OpenAI-compatible API) instead of a stored conversation. */
   history?: PriorTurn[];
+  /** Set by batch evaluation: the run, and the question and scenario within it. */
   evaluationRunId?: string;
+  runItem?: string;
 };
 
 export type AgentCitation = Pick<RetrievalHit, "rank" | "chunkId" | "sourceTitle" | "label" | "text" | "pageStart" | "pageEnd"> & {
@@ -65,6 +70,8 @@ export type AgentAnswer = {
   notes: string[];
   latency: { retrievalMs: number; generationMs: number; checkingMs: number; auditMs: number; totalMs: number };
   versions: { ruleSet: number; settings: number; store: string | null };
+  /** Judges that will score this answer; their scores appear on the exchange when ready. */
+  judges: { pending: string[] };
 };
 
 const since = (start: number) => Math.round(performance.now() - start);
@@ -92,6 +99,7 @@ export async function answerQuestion(deps: AgentDeps, request: AgentRequest): Pr
         ? { startTitled: conversationTitle(question) }
         : null,
     evaluationRunId: request.evaluationRunId,
+    runItem: request.runItem,
     scenario: { id: scenario.id, provider: scenario.provider, model: scenario.model, retrieval: scenario.retrieval, options: scenario.options },
     question,
     latency,
@@ -212,6 +220,7 @@ export async function answerQuestion(deps: AgentDeps, request: AgentRequest): Pr
   deps.onStage?.("recording");
   const auditStart = performance.now();
   const needsReview = decision.action === "block";
+  const judgeIds = deps.judgesFor?.(settings.values) ?? [];
   let recorded: Awaited<ReturnType<typeof recordExchange>>;
   try {
     // The record holds the time up to its own write; the caller also gets the write's time.
@@ -234,6 +243,7 @@ export async function answerQuestion(deps: AgentDeps, request: AgentRequest): Pr
       findings: decision.findings,
       totalMs: latency.totalMs,
       error: checkError ? { stage: "checking", message: checkError } : undefined,
+      judgeIds,
     });
   } catch (error) {
     deps.onUnrecordedFailure?.(error, { stage: "audit", scenarioId: scenario.id });
@@ -271,5 +281,6 @@ export async function answerQuestion(deps: AgentDeps, request: AgentRequest): Pr
     notes,
     latency,
     versions: base.versions,
+    judges: { pending: judgeIds },
   };
 }

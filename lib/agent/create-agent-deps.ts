@@ -2,6 +2,7 @@ import "server-only";
 import type { AgentDeps, AgentStage } from "@/lib/agent/answer-question";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
+import { runnableJudges } from "@/lib/judges/runnable-judges";
 import { createModelClient, modelClientConfigFromEnv } from "@/lib/llm/create-model-client";
 import type { ModelClient } from "@/lib/llm/types";
 import { logger } from "@/lib/logger";
@@ -38,5 +39,6 @@ export function createAgentDeps(options: { requestId: string; onStage?: (stage: 
       options.onStage?.(stage);
     },
     onUnrecordedFailure: (error, context) => log.error({ err: error, ...context }, "a failure could not be recorded in the audit trail"),
+    judgesFor: (settings) => (settings.judges.judgeConsoleAnswers ? runnableJudges(settings.judges.models, env()).map((judge) => judge.id) : []),
   };
 }

@@ -50,6 +50,7 @@ export function toOpenAiCompletion(answer: AgentAnswer, question: string) {
       citations: answer.citations.map((citation) => ({ rank: citation.rank, label: citation.label, source_title: citation.sourceTitle, score: citation.score, cited: citation.cited })),
       scenario: answer.scenario,
       latency_ms: answer.latency,
+      judges_pending: answer.judges.pending,
     },
   };
 }

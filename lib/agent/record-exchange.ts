@@ -14,6 +14,8 @@ export type ExchangeRecord = {
   /** The conversation it continues, a new one to start (titled), or none (batch runs, the API). */
   conversation: { id: string; turn: number } | { startTitled: string } | null;
   evaluationRunId?: string;
+  /** Within an evaluation run, the question and scenario ("q12:B"). */
+  runItem?: string;
   scenario: { id: string; provider: ModelProvider; model: string; retrieval: boolean; options: Prisma.InputJsonValue };
   question: string;
   prompt: string | null;
@@ -27,6 +29,8 @@ export type ExchangeRecord = {
   totalMs: number;
   versions: { ruleSet: number; settings: number; store: string | null };
   error?: { stage: string; message: string };
+  /** Judges to score this exchange in the background; their jobs commit with the record. */
+  judgeIds?: string[];
 };
 
 /**
@@ -73,6 +77,7 @@ export async function recordExchange(
         conversationId,
         turn,
         evaluationRunId: record.evaluationRunId,
+        runItem: record.runItem,
         scenarioId: record.scenario.id,
         provider: record.scenario.provider,
         model: record.scenario.model,
@@ -95,6 +100,9 @@ export async function recordExchange(
       select: { id: true, createdAt: true },
     });
     if (record.passages.length) await insertPassages(tx, exchange.id, record.passages);
+    if (record.judgeIds?.length) {
+      await tx.judgeJob.createMany({ data: record.judgeIds.map((judgeId) => ({ exchangeId: exchange.id, judgeId })) });
+    }
     if (record.findings.length) {
       await tx.finding.createMany({
         data: record.findings.map((finding) => ({

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { defaultJudges, judgeListSchema } from "@/lib/judges/judge-config";
 
 // Every threshold and text the agent and judges use. A settings version stores
 // these values; parsing a stored version fills in defaults for settings added
@@ -19,6 +20,10 @@ const judgeSchema = z
     allowAtLeast: z.number().min(0).max(5).default(4),
     /** At or above this (and below allowAtLeast) means "warn"; below means "block". */
     warnAtLeast: z.number().min(0).max(5).default(2.5),
+    /** The judge models; batch runs choose among them, the console uses the enabled ones. */
+    models: judgeListSchema.default(defaultJudges),
+    /** Whether answers in the console are judged in the background. */
+    judgeConsoleAnswers: z.boolean().default(true),
   })
   .refine((judges) => judges.warnAtLeast <= judges.allowAtLeast, {
     error: "the warn cut-off must not be above the allow cut-off",

@@ -10,6 +10,7 @@ import { defaultSettings } from "@/lib/schemas/settings";
 import { startFakeOllama } from "../fakes/fake-ollama-server";
 import type { FakeServer } from "../fakes/http-server";
 import type { FakeReply } from "../fakes/scripted-replies";
+import { activateSettings } from "../support/activate-settings";
 import { type AppServer, prepareDatabase, startAppServer } from "../support/app-server";
 import { rawQuery } from "../support/raw-sql";
 import { runCli } from "../support/run-cli";
@@ -45,7 +46,14 @@ function scriptedAnswer(question: string): FakeReply | undefined {
 
 beforeAll(async () => {
   database = await createTestDatabase("sqlite");
-  ollama = await startFakeOllama({ script: (call) => scriptedAnswer(call.lastUserText) });
+  ollama = await startFakeOllama({
+    models: ["gemma3:4b", "medgemma:4b", "all-minilm:latest"],
+    // The MedGemma judge calls /api/generate; the scenarios' models call /api/chat.
+    script: (call) =>
+      call.request.path === "/api/generate"
+        ? JSON.stringify({ helpfulness: 4, compliance: 4.5, reasoning: "Grounded in the code of conduct." })
+        : scriptedAnswer(call.lastUserText),
+  });
   const work = mkdtempSync(join(tmpdir(), "cam-chat-e2e-"));
   mkdirSync(join(work, "docs"));
   for (const file of ["allowah_nursing_practice_standards_code_of_conduct_policy.pdf", "icn_code_of_ethics_nurses_2021.pdf"]) {
@@ -66,6 +74,13 @@ beforeAll(async () => {
     VECTOR_BACKEND: "builtin",
   };
   await prepareDatabase(env);
+  // Judge as fast as the fake answers; the default throttle (30 a minute) would queue the answers for long.
+  const db = database.db();
+  await activateSettings(db, (values) => ({
+    ...values,
+    judges: { ...values.judges, models: values.judges.models.map((judge) => ({ ...judge, requestsPerMinute: 10_000 })) },
+  }));
+  await db.$disconnect();
   await runCli(["users", "create", "--email", "nina@hospital.example", "--name", "Nina", "--role", "clinician", "--password-stdin"], {
     env,
     input: "nina-long-password\n",
@@ -178,6 +193,27 @@ describe("POST /api/chat", () => {
     expect(rows).toHaveLength(5);
     expect(new Set(rows.map((row) => row.id)).size).toBe(5);
     expect(rows.filter((row) => row.passages > 0)).toHaveLength(2);
+  });
+});
+
+describe("judging console answers", () => {
+  it("queues the enabled judges and attaches their scores to the exchange when ready", async () => {
+    const { body } = await chat({ question: "When may a nurse disclose information about a person?", scenarioId: "B" });
+    expect(body.judges.pending).toEqual(["medgemma"]);
+    const scores = async () => {
+      const response = await fetch(`${server.url}/api/exchanges/${body.exchangeId}/judge-scores`, { headers: { cookie } });
+      return (await response.json()) as { pending: string[]; scores: { judgeId: string; status: string; compliance: number; verdict: string }[] };
+    };
+    await expect.poll(async () => (await scores()).scores.length, { timeout: 30_000, interval: 500 }).toBe(1);
+    expect(await scores()).toMatchObject({ pending: [], scores: [{ judgeId: "medgemma", status: "scored", compliance: 4.5, verdict: "allow" }] });
+  });
+
+  it("does not show one person's exchange to another", async () => {
+    const { body } = await chat({ question: "What are professional boundaries?", scenarioId: "A" });
+    const response = await fetch(`${server.url}/v1/models`, { headers: { authorization: "Bearer cam_wrong" } });
+    expect(response.status).toBe(401);
+    const other = await fetch(`${server.url}/api/exchanges/${body.exchangeId}/judge-scores`);
+    expect(other.status).toBe(401);
   });
 });
 

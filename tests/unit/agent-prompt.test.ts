@@ -107,6 +107,7 @@ describe("OpenAI compatibility", () => {
         notes: [],
         latency: { retrievalMs: 1, generationMs: 2, checkingMs: 3, auditMs: 4, totalMs: 10 },
         versions: { ruleSet: 1, settings: 1, store: null },
+        judges: { pending: ["medgemma"] },
       },
       "question",
     );

@@ -6,7 +6,8 @@ import { defaultSettings, settingsSchema } from "@/lib/schemas/settings";
 describe("settings", () => {
   it("defaults to the reference thresholds", () => {
     expect(defaultSettings.retrieval).toEqual({ topK: 12, minSimilarity: 0.2, contextBudgetTokens: 8192 });
-    expect(defaultSettings.judges).toEqual({ allowAtLeast: 4, warnAtLeast: 2.5 });
+    expect(defaultSettings.judges).toMatchObject({ allowAtLeast: 4, warnAtLeast: 2.5, judgeConsoleAnswers: true });
+    expect(defaultSettings.judges.models.map((judge) => judge.id)).toEqual(["medgemma", "gemini"]);
     expect(defaultSettings.crisis.resources).toContain("13 11 14");
   });
 

@@ -1,0 +1,174 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname, relative, resolve } from "node:path";
+import type { Command } from "commander";
+import { z } from "zod";
+import { createAgentDeps } from "@/lib/agent/create-agent-deps";
+import { getActiveConfig } from "@/lib/config/get-active-config";
+import { getDb } from "@/lib/db";
+import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import { createJudgeClient } from "@/lib/judges/create-judge-client";
+import type { JudgeConfig } from "@/lib/judges/judge-config";
+import { readDigest } from "@/lib/judges/queue/read-digest";
+import { computeRunMetrics } from "@/lib/pipeline/evaluation/compute-metrics";
+import { renderHtmlReport } from "@/lib/pipeline/evaluation/render-html-report";
+import { renderJsonReport } from "@/lib/pipeline/evaluation/render-json-report";
+import { loadRunResults } from "@/lib/pipeline/load-run-results";
+import { planEvaluation, readQuestions } from "@/lib/pipeline/plan-evaluation";
+import { type EvaluationEvent, runEvaluation, startEvaluationRun } from "@/lib/pipeline/run-evaluation";
+import { verifyStore } from "@/lib/retrieval/verify-store";
+import { runCommand } from "../run-command";
+import { runIngest, runVerifyStore } from "./store";
+
+const list = (value: string) => value.split(",").map((item) => item.trim()).filter(Boolean);
+
+const optionsSchema = z.object({
+  questions: z.string().min(1).optional(),
+  scenarios: z.string().optional(),
+  judges: z.union([z.string(), z.literal(false)]).optional(),
+  refreshStore: z.boolean().default(false),
+  docs: z.string().default("health_docs"),
+  dryRun: z.boolean().default(false),
+  resume: z.string().min(1).optional(),
+  concurrency: z.coerce.number().int().min(1, { error: "must be at least 1" }).max(16, { error: "must be at most 16" }).default(2),
+  html: z.string().optional(),
+  json: z.string().optional(),
+  name: z.string().optional(),
+});
+
+type Options = z.infer<typeof optionsSchema>;
+
+const judgeProblem = (judge: JudgeConfig) => {
+  const client = createJudgeClient(judge, env());
+  return "disabled" in client ? client.disabled : undefined;
+};
+
+function printItem(event: EvaluationEvent): void {
+  const position = `[${String(event.done).padStart(String(event.total).length)}/${event.total}]`;
+  const what = `q${event.questionIndex + 1} × ${event.scenarioId}`;
+  const outcome = event.outcome === "failed" ? `failed: ${event.detail ?? "see the exchange"}` : event.outcome;
+  const judges = event.judges.length ? `  judges: ${event.judges.map((judge) => `${judge.judgeId} ${judge.summary}`).join(", ")}` : "";
+  console.log(`${position} ${what.padEnd(10)} ${outcome.padEnd(7)} ${(event.ms / 1000).toFixed(1)} s${judges}`);
+}
+
+async function writeReports(runId: string, options: Options): Promise<void> {
+  const db = getDb();
+  const { summary, exchanges } = await loadRunResults(db, runId);
+  const passAtLeast = (await getActiveConfig(db)).settings.values.judges.allowAtLeast;
+  const metrics = computeRunMetrics(exchanges, { passAtLeast });
+  await db.evaluationRun.update({ where: { id: runId }, data: { metrics: JSON.parse(JSON.stringify(metrics)) } });
+  for (const [path, render, field] of [
+    [options.html, () => renderHtmlReport(summary, metrics, exchanges), "reportHtmlPath"],
+    [options.json, () => renderJsonReport(summary, metrics, exchanges), "reportJsonPath"],
+  ] as const) {
+    if (!path) continue;
+    mkdirSync(dirname(resolve(path)), { recursive: true });
+    writeFileSync(path, render());
+    await db.evaluationRun.update({ where: { id: runId }, data: { [field]: resolve(path) } });
+    console.log(`Wrote ${relative(process.cwd(), resolve(path))}`);
+  }
+  const rate = (value: number | null) => (value === null ? "n/a" : `${Math.round(value * 100)}%`);
+  for (const scenario of metrics.scenarios) {
+    console.log(
+      `Scenario ${scenario.scenarioId}: ${scenario.total} answers, ${scenario.failed} failed; ` +
+        `allow ${rate(scenario.rates.allow)}, warn ${rate(scenario.rates.warn)}, block ${rate(scenario.rates.block)}`,
+    );
+  }
+  for (const judge of metrics.judges) {
+    const average = judge.compliance.average === null ? "n/a" : judge.compliance.average.toFixed(2);
+    console.log(`Judge ${judge.judgeId}: ${judge.scored} scored, ${judge.failures} unscored; compliance ${average}/5, pass rate ${rate(judge.passRate)}`);
+  }
+}
+
+async function pipeline(raw: Record<string, unknown>): Promise<number> {
+  const options = optionsSchema.parse(raw);
+  if (options.refreshStore) {
+    if ((await runIngest({ docs: options.docs, catalogue: "health_docs/sources.tsv", chunkWords: 280, overlapWords: 60, embedder: "auto" })) !== 0) return 1;
+    if ((await runVerifyStore({})) !== 0) return 1;
+  }
+  const db = getDb();
+  let runId = options.resume;
+  let judges: JudgeConfig[];
+  if (runId) {
+    const run = await db.evaluationRun.findUnique({ where: { id: runId } });
+    if (!run) throw new AppError("not_found", `There is no evaluation run ${runId}.`);
+    const configured = (await getActiveConfig(db)).settings.values.judges.models;
+    judges = configured.filter((judge) => (run.judgeIds as string[]).includes(judge.id) && !judgeProblem(judge));
+    console.log(`Resuming run ${runId} (${run.completedItems} of ${run.totalItems} items were finished).`);
+  } else {
+    if (!options.questions) {
+      if (options.dryRun && options.refreshStore) return 0;
+      throw new AppError("validation_failed", "Say which questions to run: --questions <file> (one question per line), or --resume <runId>.");
+    }
+    const plan = await planEvaluation({
+      db,
+      questions: readQuestions(options.questions),
+      scenarioIds: options.scenarios ? list(options.scenarios) : undefined,
+      judgeIds: typeof options.judges === "string" ? list(options.judges) : undefined,
+      noJudges: options.judges === false,
+      judgeProblem,
+    });
+    for (const warning of plan.warnings) console.log(`warning: ${warning}`);
+    if (plan.scenarios.some((scenario) => scenario.retrieval)) {
+      const check = await verifyStore(env().RAG_STORE_DIR);
+      if (!check.ok) {
+        throw new AppError("service_unavailable", `The retrieval store cannot be used (${check.problems[0]}). Build it with \`cam ingest\` or pass --refresh-store.`);
+      }
+    }
+    const items = plan.questions.length * plan.scenarios.length;
+    console.log(
+      `${plan.questions.length} questions × ${plan.scenarios.length} scenarios (${plan.scenarios.map((scenario) => scenario.id).join(", ")}) = ${items} answers; ` +
+        `judges: ${plan.judges.map((judge) => judge.id).join(", ") || "none"}.`,
+    );
+    if (options.dryRun) return 0;
+    runId = await startEvaluationRun(db, { name: options.name ?? `Run of ${options.questions}`, plan, questionsFile: options.questions, concurrency: options.concurrency });
+    judges = plan.judges;
+    console.log(`Run ${runId} started. If it is interrupted, continue it with: cam pipeline --resume ${runId}`);
+  }
+
+  const controller = new AbortController();
+  const interrupt = () => {
+    console.log(`\nStopping after the answers in progress. Continue with: cam pipeline --resume ${runId}`);
+    controller.abort();
+  };
+  process.once("SIGINT", interrupt);
+  process.once("SIGTERM", interrupt);
+  const config = env();
+  await runEvaluation(
+    {
+      db,
+      agent: { ...createAgentDeps({ requestId: `pipeline-${runId}` }), judgesFor: undefined },
+      judgeClientFor: (judge) => createJudgeClient(judge, config),
+      digest: () => readDigest(config.RAG_STORE_DIR),
+      onEvent: printItem,
+    },
+    { runId, judges, concurrency: options.concurrency, signal: controller.signal },
+  );
+  process.off("SIGINT", interrupt);
+  process.off("SIGTERM", interrupt);
+  if (controller.signal.aborted) return 130;
+  await writeReports(runId, options);
+  const run = await db.evaluationRun.findUniqueOrThrow({ where: { id: runId } });
+  console.log(`Run ${runId} completed: ${run.completedItems} of ${run.totalItems} answers, ${run.failedItems} failed.`);
+  return run.completedItems > 0 && run.failedItems === run.completedItems ? 1 : 0;
+}
+
+/** `cam pipeline`: batch evaluation of scenarios with judges, and reports. */
+export function registerPipelineCommand(program: Command): void {
+  program
+    .command("pipeline")
+    .description("run a question set through scenarios, score the answers with judges, and write reports")
+    .option("--questions <file>", "questions, one per line")
+    .option("--scenarios <ids>", "comma-separated scenario ids (default: every enabled scenario)")
+    .option("--judges <ids>", "comma-separated judge ids (default: every enabled judge that is configured)")
+    .option("--no-judges", "do not score the answers")
+    .option("--refresh-store", "rebuild and verify the retrieval store first (from --docs)")
+    .option("--docs <dir>", "documents for --refresh-store", "health_docs")
+    .option("--dry-run", "check everything (and refresh the store if asked), then stop before answering")
+    .option("--resume <runId>", "continue an interrupted run without redoing finished answers")
+    .option("--concurrency <n>", "questions answered at the same time", "2")
+    .option("--html <file>", "write a self-contained HTML report")
+    .option("--json <file>", "write a JSON report with the same numbers")
+    .option("--name <name>", "a name for the run")
+    .action((options: Record<string, unknown>) => runCommand(() => pipeline(options)));
+}

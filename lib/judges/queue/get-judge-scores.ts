@@ -1,0 +1,26 @@
+import "server-only";
+import { can } from "@/lib/auth/permissions";
+import type { Caller } from "@/lib/auth/sessions";
+import type { Db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+
+/**
+ * The judge scores of an exchange so far, and the judges still working on it.
+ * People see their own exchanges; readers of the audit trail see any.
+ */
+export async function getJudgeScores(db: Db, options: { exchangeId: string; caller: Caller }) {
+  const exchange = await db.exchange.findUnique({
+    where: { id: options.exchangeId },
+    select: {
+      userId: true,
+      judgeJobs: { where: { status: { in: ["pending", "running"] } }, select: { judgeId: true } },
+      judgeScores: {
+        orderBy: { createdAt: "asc" },
+        select: { judgeId: true, judgeModel: true, status: true, helpfulness: true, compliance: true, verdict: true, reasoning: true, error: true, latencyMs: true, createdAt: true },
+      },
+    },
+  });
+  const visible = exchange && (exchange.userId === options.caller.userId || can(options.caller.role, "audit.read"));
+  if (!visible) throw new AppError("not_found", "There is no such exchange, or it is not yours.");
+  return { pending: exchange.judgeJobs.map((job) => job.judgeId), scores: exchange.judgeScores };
+}

@@ -1,0 +1,180 @@
+import "server-only";
+import { type AgentDeps, answerQuestion } from "@/lib/agent/answer-question";
+import { getActiveConfig } from "@/lib/config/get-active-config";
+import type { Db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import type { JudgeConfig } from "@/lib/judges/judge-config";
+import { loadJudgeInput } from "@/lib/judges/queue/load-judge-input";
+import { recordJudgeScore } from "@/lib/judges/queue/record-judge-score";
+import { runJudge } from "@/lib/judges/run-judge";
+import { throttleFor } from "@/lib/judges/throttle";
+import type { JudgeOutcome } from "@/lib/judges/types";
+import type { ModelClient } from "@/lib/llm/types";
+import type { EvaluationPlan } from "@/lib/pipeline/plan-evaluation";
+
+// Batch evaluation: every question through every scenario with the same agent
+// the console uses, each answer scored by the chosen judges, all recorded as
+// one evaluation run. Each (question, scenario) pair is one item; an item's
+// exchange is unique in the run, so a resumed run skips finished items and
+// only completes what is missing (for example a judge that had not scored yet).
+
+export type EvaluationEvent = {
+  type: "item";
+  done: number;
+  total: number;
+  questionIndex: number;
+  scenarioId: string;
+  /** "skipped" when a resumed run had already finished this item. */
+  outcome: "allow" | "warn" | "block" | "failed" | "skipped";
+  detail?: string;
+  ms: number;
+  judges: { judgeId: string; summary: string }[];
+};
+
+export type EvaluationDeps = {
+  db: Db;
+  agent: AgentDeps;
+  judgeClientFor: (judge: JudgeConfig) => ModelClient | { disabled: string };
+  digest: () => Promise<string>;
+  onEvent?: (event: EvaluationEvent) => void;
+  /** Judge attempts' base delay, for tests. */
+  retryBaseDelayMs?: number;
+};
+
+type Item = { questionIndex: number; question: string; scenarioId: string; key: string };
+
+/** The key of one (question, scenario) pair within a run. */
+export const runItemKey = (questionIndex: number, scenarioId: string) => `q${questionIndex}:${scenarioId}`;
+
+/** Records a new run for a plan; returns its id. */
+export async function startEvaluationRun(
+  db: Db,
+  options: { name: string; plan: EvaluationPlan; questionsFile?: string; concurrency: number },
+): Promise<string> {
+  const { ruleSet, settings } = await getActiveConfig(db);
+  const { plan } = options;
+  const run = await db.evaluationRun.create({
+    data: {
+      name: options.name,
+      status: "running",
+      questions: plan.questions,
+      scenarioIds: plan.scenarios.map((scenario) => scenario.id),
+      judgeIds: plan.judges.map((judge) => judge.id),
+      options: { questionsFile: options.questionsFile ?? null, concurrency: options.concurrency, warnings: plan.warnings },
+      totalItems: plan.questions.length * plan.scenarios.length,
+      ruleSetVersion: ruleSet.version,
+      settingsVersion: settings.version,
+      startedAt: new Date(),
+    },
+  });
+  return run.id;
+}
+
+const judgeSummary = (outcome: JudgeOutcome) =>
+  outcome.status === "scored" ? `${outcome.compliance}/5 ${outcome.verdict}` : `unscored (${outcome.error})`;
+
+/** Runs (or resumes) a recorded run until every item is finished or `signal` aborts. */
+export async function runEvaluation(
+  deps: EvaluationDeps,
+  options: { runId: string; judges: JudgeConfig[]; concurrency: number; signal?: AbortSignal },
+): Promise<void> {
+  const { db } = deps;
+  const run = await db.evaluationRun.findUnique({ where: { id: options.runId } });
+  if (!run) throw new AppError("not_found", `There is no evaluation run ${options.runId}. List runs in the console's Runs page.`);
+  const questions = run.questions as string[];
+  const scenarioIds = run.scenarioIds as string[];
+  const items: Item[] = questions.flatMap((question, questionIndex) =>
+    scenarioIds.map((scenarioId) => ({ questionIndex, question, scenarioId, key: runItemKey(questionIndex, scenarioId) })),
+  );
+  const existing = await db.exchange.findMany({
+    where: { evaluationRunId: run.id },
+    select: { id: true, runItem: true, action: true, error: true, judgeScores: { select: { judgeId: true } } },
+  });
+  const thresholds = (await getActiveConfig(db)).settings.values.judges;
+  const byKey = new Map(existing.map((exchange) => [exchange.runItem, exchange]));
+  await db.evaluationRun.update({ where: { id: run.id }, data: { status: "running", finishedAt: null } });
+
+  let next = 0;
+  let done = 0;
+  const judge = async (exchangeId: string, judges: JudgeConfig[]) => {
+    const summaries: EvaluationEvent["judges"] = [];
+    if (judges.length === 0) return summaries;
+    const input = await loadInput(db, exchangeId, await deps.digest());
+    for (const config of judges) {
+      const client = deps.judgeClientFor(config);
+      const outcome: JudgeOutcome =
+        "disabled" in client
+          ? { status: "unscored", judgeId: config.id, judgeModel: config.model, error: `The judge is disabled: ${client.disabled}`, attempts: 0, latencyMs: 0 }
+          : await runJudge({
+              judge: config,
+              client,
+              input,
+              thresholds,
+              throttle: throttleFor(config),
+              retryBaseDelayMs: deps.retryBaseDelayMs,
+              signal: options.signal,
+            });
+      await recordJudgeScore(db, exchangeId, outcome);
+      summaries.push({ judgeId: config.id, summary: judgeSummary(outcome) });
+    }
+    return summaries;
+  };
+
+  const work = async () => {
+    for (;;) {
+      if (options.signal?.aborted) return;
+      const item = items[next];
+      next += 1;
+      if (!item) return;
+      const started = performance.now();
+      const found = byKey.get(item.key);
+      const event = { type: "item" as const, total: items.length, questionIndex: item.questionIndex, scenarioId: item.scenarioId };
+      if (found) {
+        const scored = new Set(found.judgeScores.map((score) => score.judgeId));
+        const missing = found.error ? [] : options.judges.filter((config) => !scored.has(config.id));
+        const judges = await judge(found.id, missing);
+        done += 1;
+        const outcome = !missing.length ? "skipped" : found.error ? "failed" : found.action;
+        deps.onEvent?.({ ...event, done, outcome, ms: Math.round(performance.now() - started), judges });
+        continue;
+      }
+      try {
+        const answer = await answerQuestion(deps.agent, {
+          question: item.question,
+          scenarioId: item.scenarioId,
+          userId: null,
+          source: "pipeline",
+          evaluationRunId: run.id,
+          runItem: item.key,
+        });
+        const judges = await judge(answer.exchangeId, options.judges);
+        done += 1;
+        deps.onEvent?.({ ...event, done, outcome: answer.action, ms: Math.round(performance.now() - started), judges });
+      } catch (error) {
+        if (options.signal?.aborted) return;
+        done += 1;
+        deps.onEvent?.({ ...event, done, outcome: "failed", detail: (error as Error).message, ms: Math.round(performance.now() - started), judges: [] });
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, options.concurrency) }, work));
+
+  const counts = await db.exchange.groupBy({ by: ["error"], where: { evaluationRunId: run.id }, _count: true });
+  const completed = counts.reduce((sum, group) => sum + group._count, 0);
+  const failed = counts.filter((group) => group.error !== null).reduce((sum, group) => sum + group._count, 0);
+  await db.evaluationRun.update({
+    where: { id: run.id },
+    data: {
+      completedItems: completed,
+      failedItems: failed,
+      status: options.signal?.aborted ? "cancelled" : "completed",
+      finishedAt: options.signal?.aborted ? null : new Date(),
+    },
+  });
+}
+
+async function loadInput(db: Db, exchangeId: string, digest: string) {
+  const input = await loadJudgeInput(db, exchangeId, digest);
+  if (!input) throw new AppError("not_found", `Exchange ${exchangeId} disappeared while it was being judged.`);
+  return input;
+}
