@@ -3,6 +3,7 @@ import type { ComplianceFinding } from "@/lib/compliance/types";
 import { randomUUID } from "node:crypto";
 import { type Db, Prisma, type Tx } from "@/lib/db";
 import type { ExchangeSource, ModelProvider } from "@/lib/generated/sqlite/enums";
+import { redactIdentifiers } from "@/lib/privacy/detect-identifiers";
 
 // Writes the audit record of one exchange: the exchange, its passages and its
 // findings in one transaction, so a record is complete or absent. A new
@@ -84,6 +85,8 @@ export async function recordExchange(
         retrieval: record.scenario.retrieval,
         options: record.scenario.options,
         question: record.question,
+        questionRedacted: redactIdentifiers(record.question),
+        finalAnswerRedacted: redactIdentifiers(record.finalAnswer),
         prompt: record.prompt,
         rawAnswer: record.rawAnswer,
         finalAnswer: record.finalAnswer,

@@ -21,8 +21,9 @@ export async function prepareDatabase(env: Record<string, string>): Promise<void
 
 /** Starts `next start` with the given settings and waits until it answers. */
 export async function startAppServer(env: Record<string, string>): Promise<AppServer> {
-  if (!existsSync(`${root}.next/BUILD_ID`)) {
-    throw new Error("No production build. Run `npm run build` first (`npm test` does this).");
+  const distDir = process.env.NEXT_DIST_DIR || ".next";
+  if (!existsSync(`${root}${distDir}/BUILD_ID`)) {
+    throw new Error(`No production build in ${distDir}. Run \`npm run build\` first (\`npm test\` does this).`);
   }
   const port = await unusedPort();
   const child: ChildProcess = spawn(process.execPath, [`${root}node_modules/next/dist/bin/next`, "start", "-p", String(port)], {

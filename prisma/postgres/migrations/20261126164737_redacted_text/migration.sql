@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "Exchange" ADD COLUMN     "finalAnswerRedacted" TEXT NOT NULL DEFAULT '',
+ADD COLUMN     "questionRedacted" TEXT NOT NULL DEFAULT '';
+
