@@ -3,6 +3,11 @@ import { defineConfig } from "vitest/config";
 
 const root = fileURLToPath(new URL(".", import.meta.url));
 
+// Every test process seals text with this key (never used outside tests), so
+// the test runner, the CLI and the app servers it starts can read each other's records.
+const TEST_ENCRYPTION_KEYS = "test-key:pZIGfUhc4mqX3TnI+dzLB+DhFSuJs/wXYlrGsA5ZBe0=";
+process.env.CAM_ENCRYPTION_KEYS ??= TEST_ENCRYPTION_KEYS;
+
 const shared = {
   resolve: {
     alias: [

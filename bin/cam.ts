@@ -1,7 +1,10 @@
 import { existsSync } from "node:fs";
 import { Command } from "commander";
+import { registerAuditCommands } from "./commands/audit";
 import { registerDbCommands } from "./commands/db";
+import { registerKeyCommands } from "./commands/keys";
 import { registerPipelineCommand } from "./commands/pipeline";
+import { registerRetentionCommands } from "./commands/retention";
 import { registerStoreCommands } from "./commands/store";
 import { registerUserCommands } from "./commands/users";
 import { setVerbose } from "./run-command";
@@ -23,5 +26,8 @@ registerDbCommands(program);
 registerUserCommands(program);
 registerStoreCommands(program);
 registerPipelineCommand(program);
+registerAuditCommands(program);
+registerKeyCommands(program);
+registerRetentionCommands(program);
 
 await program.parseAsync(process.argv);

@@ -53,3 +53,12 @@ export async function closeDb(): Promise<void> {
   holder.camDb = undefined;
   await db?.$disconnect();
 }
+
+/**
+ * Which database a client (or a transaction client) talks to, for the few
+ * statements that differ. Prisma keeps it as `_activeProvider` on the client;
+ * it is not part of the typed API, so read it in this one place.
+ */
+export function providerOf(db: Db | Tx): DatabaseTarget["provider"] {
+  return (db as unknown as { _activeProvider: DatabaseTarget["provider"] })._activeProvider;
+}

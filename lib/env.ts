@@ -42,6 +42,8 @@ const envSchema = z.object({
       }
       return target;
     }),
+  /** Where the console keeps uploaded documents for the store; `cam ingest` reads it by default. */
+  HEALTH_DOCS_DIR: z.string().trim().min(1).default("health_docs").transform((dir) => resolve(/* turbopackIgnore: true */ dir)),
   /** Resolved against the working directory (the project root). */
   RAG_STORE_DIR: z.string().trim().min(1).default("rag_store").transform((dir) => resolve(/* turbopackIgnore: true */ dir)),
   OLLAMA_HOST: httpUrl("http://127.0.0.1:11434").default("http://127.0.0.1:11434"),
@@ -70,9 +72,38 @@ const envSchema = z.object({
     .min(1, { message: "must be at least 1 hour" })
     .max(720, { message: "must be at most 720 hours (30 days)" })
     .default(12),
+  /** Single sign-on (OpenID Connect): the provider's issuer URL; unset turns single sign-on off. */
+  OIDC_ISSUER: httpUrl("https://login.hospital.example/realms/staff").optional(),
+  OIDC_CLIENT_ID: z.string().trim().min(1).optional(),
+  OIDC_CLIENT_SECRET: optionalSecret,
+  /** The button text on the sign-in page: "Sign in with <name>". */
+  OIDC_DISPLAY_NAME: z.string().trim().min(1).default("single sign-on"),
+  /** Role for people who sign in through single sign-on without an account; unset means only existing accounts may. */
+  OIDC_DEFAULT_ROLE: z.enum(["clinician", "reviewer", "admin"], { error: "must be clinician, reviewer or admin" }).optional(),
+  /** The console's public address (https://cam.hospital.example), for the single sign-on return address; else taken from each request. */
+  CAM_PUBLIC_URL: httpUrl("https://cam.hospital.example").optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** Keys that seal health information at rest, "id:base64", comma-separated, the first one active. */
+  CAM_ENCRYPTION_KEYS: optionalSecret,
+  /** A file of such keys, one per line, the first active; used when CAM_ENCRYPTION_KEYS is unset. */
+  CAM_ENCRYPTION_KEY_FILE: z
+    .string()
+    .trim()
+    .min(1)
+    .default("data/encryption.keys")
+    .transform((file) => resolve(/* turbopackIgnore: true */ file)),
+  /** Days to keep the sealed text of exchanges; `cam retention apply` destroys older text. Unset keeps it. */
+  RETENTION_DAYS: z.coerce
+    .number({ message: "must be a number of days" })
+    .int({ message: "must be a whole number of days" })
+    .min(1, { message: "must be at least 1 day" })
+    .optional(),
   /** Whether this app instance runs the background judge of console answers. */
   JUDGE_WORKER: z.enum(["on", "off"], { error: "must be on or off" }).default("on"),
+}).superRefine((config, ctx) => {
+  if (config.OIDC_ISSUER && !config.OIDC_CLIENT_ID) {
+    ctx.addIssue({ code: "custom", path: ["OIDC_CLIENT_ID"], message: "must be set when OIDC_ISSUER is (the client id registered with your sign-on provider)" });
+  }
 });
 
 export type Env = z.infer<typeof envSchema>;

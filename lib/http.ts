@@ -110,14 +110,20 @@ async function authenticate(request: NextRequest, access: Access): Promise<Calle
   return caller;
 }
 
-/** A browser sends Origin on cross-site writes; cookies must not authorise another site's request. */
+/**
+ * Cross-site request forgery: cookies are SameSite=Lax, and on top of that a
+ * cookie-authenticated write must not come from another site, by the browser's
+ * own account (Sec-Fetch-Site) or by its Origin. Scripts using API keys are not
+ * affected: a key is never sent automatically.
+ */
 function refuseCrossSite(request: NextRequest): void {
+  const refuse = () => new AppError("forbidden", "This request came from another site and was refused. Use CAM's own pages.");
+  const fetchSite = request.headers.get("sec-fetch-site");
+  if (fetchSite === "cross-site" || fetchSite === "same-site") throw refuse();
   const origin = request.headers.get("origin");
   if (!origin) return;
   const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  if (!URL.canParse(origin) || new URL(origin).host !== host) {
-    throw new AppError("forbidden", "This request came from another site and was refused. Use CAM's own pages.");
-  }
+  if (!URL.canParse(origin) || new URL(origin).host !== host) throw refuse();
 }
 
 async function readJson(request: NextRequest, maxBytes = DEFAULT_MAX_BODY_BYTES): Promise<unknown> {

@@ -35,7 +35,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
           </div>
         </div>
       </aside>
-      <main id="main" className="flex-1 p-6 md:p-8">
+      <main id="main" className="min-w-0 flex-1 p-6 md:p-8">
         {children}
       </main>
     </div>

@@ -27,7 +27,7 @@ const optionsSchema = z.object({
   scenarios: z.string().optional(),
   judges: z.union([z.string(), z.literal(false)]).optional(),
   refreshStore: z.boolean().default(false),
-  docs: z.string().default("health_docs"),
+  docs: z.string().optional(),
   dryRun: z.boolean().default(false),
   resume: z.string().min(1).optional(),
   concurrency: z.coerce.number().int().min(1, { error: "must be at least 1" }).max(16, { error: "must be at most 16" }).default(2),
@@ -163,7 +163,7 @@ export function registerPipelineCommand(program: Command): void {
     .option("--judges <ids>", "comma-separated judge ids (default: every enabled judge that is configured)")
     .option("--no-judges", "do not score the answers")
     .option("--refresh-store", "rebuild and verify the retrieval store first (from --docs)")
-    .option("--docs <dir>", "documents for --refresh-store", "health_docs")
+    .option("--docs <dir>", "documents for --refresh-store (default: HEALTH_DOCS_DIR)")
     .option("--dry-run", "check everything (and refresh the store if asked), then stop before answering")
     .option("--resume <runId>", "continue an interrupted run without redoing finished answers")
     .option("--concurrency <n>", "questions answered at the same time", "2")

@@ -4,7 +4,9 @@ import type { Command } from "commander";
 import { z } from "zod";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { getDb } from "@/lib/db";
 import { buildStore, type IngestEvent } from "@/lib/pipeline/build-store";
+import { runRecordedBuild, startRecordedBuild } from "@/lib/pipeline/recorded-build";
 import { downloadSources } from "@/lib/pipeline/download-sources";
 import { type CatalogueEntry, DEFAULT_CATALOGUE, readSourceCatalogue } from "@/lib/pipeline/source-catalogue";
 import { writeDigest } from "@/lib/pipeline/write-digest";
@@ -14,7 +16,7 @@ import { runCommand } from "../run-command";
 
 const ingestOptionsSchema = z
   .object({
-    docs: z.string().min(1),
+    docs: z.string().min(1).optional(),
     store: z.string().optional(),
     download: z.boolean().default(false),
     catalogue: z.string().min(1),
@@ -70,8 +72,9 @@ function printEvent(event: IngestEvent): void {
 
 /** `cam ingest` with its options as given on the command line; also run by `cam pipeline --refresh-store`. */
 export async function runIngest(raw: Record<string, unknown>): Promise<number> {
-  const options = ingestOptionsSchema.parse(raw);
+  const parsed = ingestOptionsSchema.parse(raw);
   const config = env();
+  const options = { ...parsed, docs: parsed.docs ?? config.HEALTH_DOCS_DIR };
   const storeDir = options.store ? resolve(options.store) : config.RAG_STORE_DIR;
   const catalogue = readCatalogueIfPresent(options.catalogue, options.download);
   if (options.download) {
@@ -98,14 +101,20 @@ export async function runIngest(raw: Record<string, unknown>): Promise<number> {
       (embedder ? `with embeddings from ${embedder.model} at ${embedder.endpoint}` : `for keyword search only (${note})`),
   );
   const started = performance.now();
-  const summary = await buildStore({
+  const build = {
     docsDir: options.docs,
     storeDir,
     catalogue,
     embedder,
     chunking: { chunkWords: options.chunkWords, overlapWords: options.overlapWords },
     onEvent: printEvent,
+  };
+  const buildId = await startRecordedBuild(getDb(), { trigger: "cli", actorId: null }).catch((error: Error) => {
+    if (error instanceof AppError && error.code === "conflict") throw error;
+    console.log(`warning: this build will not appear in the console's store history (${error.message})`);
+    return undefined;
   });
+  const summary = buildId ? await runRecordedBuild(getDb(), buildId, build) : await buildStore(build);
   console.log(
     `Done in ${seconds(performance.now() - started)}: ${summary.documents} documents, ${summary.pages} pages, ` +
       `${summary.chunks} chunks, ${summary.skipped.length} skipped. Store version ${summary.storeVersion} is now in ${show(storeDir)}.`,
@@ -143,7 +152,7 @@ export function registerStoreCommands(program: Command): void {
   program
     .command("ingest")
     .description("build the retrieval store from a folder of PDFs (replaces the store only when the new one is complete)")
-    .option("--docs <dir>", "folder of documents", "health_docs")
+    .option("--docs <dir>", "folder of documents (default: HEALTH_DOCS_DIR)")
     .option("--store <dir>", "store folder (default: RAG_STORE_DIR)")
     .option("--download", "first fetch the documents listed in the catalogue from their official addresses")
     .option("--catalogue <file>", "source catalogue: file, title, region, category, url", DEFAULT_CATALOGUE)

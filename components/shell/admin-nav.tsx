@@ -11,6 +11,7 @@ export const adminSections = [
   { href: "/admin/knowledge-base", label: "Knowledge base" },
   { href: "/admin/scenarios", label: "Scenarios" },
   { href: "/admin/users", label: "Users" },
+  { href: "/admin/reveals", label: "Reveals" },
 ];
 
 /** Tabs between the admin sections; the current one is marked for assistive technology. */

@@ -57,6 +57,12 @@ export function HealthIndicator() {
             {model.name}: {model.status.replace("_", " ")}
           </li>
         ))}
+        {data.offshore && (
+          <li>
+            Questions to Gemini (outside Australia):{" "}
+            {data.offshore.gemini.allowed ? `allowed since ${new Date(data.offshore.gemini.since!).toLocaleDateString()}` : "not allowed"}
+          </li>
+        )}
       </ul>
       {data.problems.length > 0 && (
         <ul className="mt-2 space-y-1 border-t border-slate-200 pt-2">

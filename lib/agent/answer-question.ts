@@ -13,6 +13,7 @@ import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { ExchangeSource } from "@/lib/generated/sqlite/enums";
 import type { ModelClient } from "@/lib/llm/types";
+import { requireTransferApproval } from "@/lib/privacy/transfer-approvals";
 import type { RetrievalHit, RetrievalResult } from "@/lib/retrieval/search-loaded-store";
 import type { ScenarioDefinition } from "@/lib/schemas/scenarios";
 import type { Settings } from "@/lib/schemas/settings";
@@ -83,6 +84,7 @@ export async function answerQuestion(deps: AgentDeps, request: AgentRequest): Pr
   if (!question) throw new AppError("validation_failed", "The question is empty. Type a question and send it again.");
   const { scenarios, ruleSet, settings } = await getActiveConfig(deps.db);
   const scenario = resolveScenario(scenarios, request.scenarioId);
+  const transferApprovalId = await requireTransferApproval(deps.db, scenario.provider);
   const conversation = request.conversationId
     ? await loadConversation(deps.db, { conversationId: request.conversationId, userId: request.userId })
     : undefined;
@@ -101,6 +103,7 @@ export async function answerQuestion(deps: AgentDeps, request: AgentRequest): Pr
     evaluationRunId: request.evaluationRunId,
     runItem: request.runItem,
     scenario: { id: scenario.id, provider: scenario.provider, model: scenario.model, retrieval: scenario.retrieval, options: scenario.options },
+    transferApprovalId,
     question,
     latency,
     versions: { ruleSet: ruleSet.version, settings: settings.version, store: null },
@@ -239,6 +242,8 @@ export async function answerQuestion(deps: AgentDeps, request: AgentRequest): Pr
         label: passage.label,
         score: passage.similarity,
         text: passage.text,
+        pageStart: passage.pageStart,
+        pageEnd: passage.pageEnd,
       })),
       findings: decision.findings,
       totalMs: latency.totalMs,

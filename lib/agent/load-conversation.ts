@@ -1,6 +1,7 @@
 import "server-only";
 import type { PriorTurn } from "@/lib/agent/build-prompt";
 import type { Db } from "@/lib/db";
+import { notYours } from "@/lib/auth/not-yours";
 import { AppError } from "@/lib/errors";
 
 /** What a blocked earlier answer contributes to the conversation the model sees. */
@@ -8,8 +9,7 @@ const WITHHELD_TURN = "(An earlier answer was withheld by CAM's safety checks.)"
 
 /**
  * The conversation a question continues: its id, the next turn number and the
- * earlier turns. A conversation belonging to someone else is reported as not
- * found, so its existence is not revealed.
+ * earlier turns. Someone else's conversation is refused.
  */
 export async function loadConversation(
   db: Db,
@@ -19,9 +19,8 @@ export async function loadConversation(
     where: { id: options.conversationId },
     include: { exchanges: { orderBy: { turn: "asc" }, select: { question: true, finalAnswer: true, action: true, error: true } } },
   });
-  if (!conversation || conversation.userId !== options.userId) {
-    throw new AppError("not_found", "That conversation does not exist or is not yours. Start a new conversation.");
-  }
+  if (!conversation) throw new AppError("not_found", "That conversation does not exist. Start a new conversation.");
+  if (conversation.userId !== options.userId) throw notYours("conversation");
   const history = conversation.exchanges
     .filter((exchange) => !exchange.error)
     .map((exchange) => ({ question: exchange.question, answer: exchange.action === "block" ? WITHHELD_TURN : exchange.finalAnswer }));

@@ -4,6 +4,7 @@ import { randomUUID } from "node:crypto";
 import { type Db, Prisma, type Tx } from "@/lib/db";
 import type { ExchangeSource, ModelProvider } from "@/lib/generated/sqlite/enums";
 import { redactIdentifiers } from "@/lib/privacy/detect-identifiers";
+import { appendToChain } from "@/lib/audit/chain/append-to-chain";
 
 // Writes the audit record of one exchange: the exchange, its passages and its
 // findings in one transaction, so a record is complete or absent. A new
@@ -18,13 +19,15 @@ export type ExchangeRecord = {
   /** Within an evaluation run, the question and scenario ("q12:B"). */
   runItem?: string;
   scenario: { id: string; provider: ModelProvider; model: string; retrieval: boolean; options: Prisma.InputJsonValue };
+  /** The approval under which the question went to a service outside Australia; null for onshore models. */
+  transferApprovalId?: string | null;
   question: string;
   prompt: string | null;
   rawAnswer: string | null;
   finalAnswer: string;
   action: "allow" | "warn" | "block";
   needsReview: boolean;
-  passages: { rank: number; chunkId: string; sourceTitle: string; label: string; score: number; text: string }[];
+  passages: { rank: number; chunkId: string; sourceTitle: string; label: string; score: number; text: string; pageStart?: number | null; pageEnd?: number | null }[];
   findings: ComplianceFinding[];
   latency: Record<string, number>;
   totalMs: number;
@@ -42,9 +45,9 @@ export type ExchangeRecord = {
 async function insertPassages(tx: Tx, exchangeId: string, passages: ExchangeRecord["passages"]): Promise<void> {
   const rows = passages.map(
     (passage) =>
-      Prisma.sql`(${randomUUID()}, ${exchangeId}, ${passage.rank}, ${passage.chunkId}, ${passage.sourceTitle}, ${passage.label}, ${passage.score}, ${passage.text})`,
+      Prisma.sql`(${randomUUID()}, ${exchangeId}, ${passage.rank}, ${passage.chunkId}, ${passage.sourceTitle}, ${passage.label}, ${passage.score}, ${passage.text}, ${passage.pageStart ?? null}, ${passage.pageEnd ?? null})`,
   );
-  await tx.$executeRaw`INSERT INTO "Passage" ("id", "exchangeId", "rank", "chunkId", "sourceTitle", "label", "score", "text") VALUES ${Prisma.join(rows)}`;
+  await tx.$executeRaw`INSERT INTO "Passage" ("id", "exchangeId", "rank", "chunkId", "sourceTitle", "label", "score", "text", "pageStart", "pageEnd") VALUES ${Prisma.join(rows)}`;
 }
 
 /** A conversation title from its first question. */
@@ -84,6 +87,7 @@ export async function recordExchange(
         model: record.scenario.model,
         retrieval: record.scenario.retrieval,
         options: record.scenario.options,
+        transferApprovalId: record.transferApprovalId,
         question: record.question,
         questionRedacted: redactIdentifiers(record.question),
         finalAnswerRedacted: redactIdentifiers(record.finalAnswer),
@@ -120,6 +124,7 @@ export async function recordExchange(
         })),
       });
     }
+    await appendToChain(tx, { kind: "exchange", recordId: exchange.id });
     return { ...exchange, conversationId };
   });
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { appendToChain } from "@/lib/audit/chain/append-to-chain";
 import type { Prisma, Tx } from "@/lib/db";
 
 /** One entry for the append-only admin-change log. */
@@ -13,7 +14,12 @@ export type AdminChangeInput = {
   after?: Prisma.InputJsonValue;
 };
 
-/** Appends to the admin-change log inside the caller's transaction, so the change and its record commit together. */
+/**
+ * Appends to the admin-change log, and chains the entry, inside the caller's
+ * transaction, so the change and its record commit together. Call it last in
+ * the transaction (see appendToChain).
+ */
 export async function recordAdminChange(tx: Tx, change: AdminChangeInput): Promise<void> {
-  await tx.adminChange.create({ data: change });
+  const { id } = await tx.adminChange.create({ data: change, select: { id: true } });
+  await appendToChain(tx, { kind: "admin_change", recordId: id });
 }

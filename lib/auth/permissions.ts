@@ -8,6 +8,7 @@ export const permissions = [
   "audit.read",
   "audit.label",
   "audit.reveal",
+  "privacy.oversee",
   "config.write",
   "users.manage",
   "pipeline.run",
@@ -17,7 +18,8 @@ export type Permission = (typeof permissions)[number];
 
 const grants: Record<Role, readonly Permission[]> = {
   clinician: ["chat"],
-  reviewer: ["chat", "audit.read", "audit.label"],
+  // Reviewers may reveal original text (with a reason, recorded); admins oversee who did.
+  reviewer: ["chat", "audit.read", "audit.label", "audit.reveal"],
   admin: permissions,
 };
 
@@ -32,6 +34,7 @@ export const permissionLabels: Record<Permission, string> = {
   "audit.read": "read audit records",
   "audit.label": "label audit records",
   "audit.reveal": "reveal unredacted text",
+  "privacy.oversee": "review who revealed unredacted text",
   "config.write": "change rules and settings",
   "users.manage": "manage users",
   "pipeline.run": "run evaluation pipelines",

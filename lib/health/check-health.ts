@@ -4,6 +4,8 @@ import { env } from "@/lib/env";
 import { type BackendHealth, checkModelBackends } from "@/lib/health/check-model-backends";
 import { checkDatabase, type DatabaseHealth } from "@/lib/health/check-database";
 import { checkStore, type StoreHealth } from "@/lib/health/check-store";
+import { getTransferApprovals } from "@/lib/privacy/transfer-approvals";
+import type { OffshoreService } from "@/lib/schemas/transfer-approvals";
 import packageJson from "@/package.json";
 
 /** What GET /api/health reports. Contains no secrets: no URLs with credentials, no keys. */
@@ -17,15 +19,28 @@ export type HealthReport = {
   database: DatabaseHealth;
   store: StoreHealth;
   models: BackendHealth[];
+  /** Whether questions may go to each model service outside Australia, and since when; null when unknown (database down). */
+  offshore: Record<OffshoreService, { allowed: boolean; since: string | null }> | null;
 };
+
+/** The offshore decisions in force; unknown (null) when the database cannot say. */
+async function checkOffshore(): Promise<HealthReport["offshore"]> {
+  try {
+    const approvals = await getTransferApprovals(getDb());
+    return { gemini: { allowed: approvals.gemini?.enabled ?? false, since: approvals.gemini?.createdAt ?? null } };
+  } catch {
+    return null;
+  }
+}
 
 /** Checks the database, the retrieval store and the model servers in parallel. */
 export async function checkHealth(): Promise<HealthReport> {
   const config = env();
-  const [database, store, models] = await Promise.all([
+  const [database, store, models, offshore] = await Promise.all([
     checkDatabase(getDb(), config.DATABASE_URL),
     checkStore(config.RAG_STORE_DIR),
     checkModelBackends(config),
+    checkOffshore(),
   ]);
   const problems = [
     database.problem && `Database (${database.provider}) is down: ${database.problem}`,
@@ -36,7 +51,7 @@ export async function checkHealth(): Promise<HealthReport> {
   ].filter((problem): problem is string => Boolean(problem));
 
   const status = database.status === "down" ? "down" : problems.length > 0 ? "degraded" : "ok";
-  return { status, version: packageJson.version, checkedAt: new Date().toISOString(), problems, database, store, models };
+  return { status, version: packageJson.version, checkedAt: new Date().toISOString(), problems, database, store, models, offshore };
 }
 
 const modelNames: Record<BackendHealth["name"], string> = {

@@ -3,6 +3,7 @@ import { type AgentDeps, answerQuestion } from "@/lib/agent/answer-question";
 import { getActiveConfig } from "@/lib/config/get-active-config";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { approvedJudgeClient } from "@/lib/judges/approved-judge-client";
 import type { JudgeConfig } from "@/lib/judges/judge-config";
 import { loadJudgeInput } from "@/lib/judges/queue/load-judge-input";
 import { recordJudgeScore } from "@/lib/judges/queue/record-judge-score";
@@ -101,7 +102,7 @@ export async function runEvaluation(
     if (judges.length === 0) return summaries;
     const input = await loadInput(db, exchangeId, await deps.digest());
     for (const config of judges) {
-      const client = deps.judgeClientFor(config);
+      const client = await approvedJudgeClient(db, config, deps.judgeClientFor);
       const outcome: JudgeOutcome =
         "disabled" in client
           ? { status: "unscored", judgeId: config.id, judgeModel: config.model, error: `The judge is disabled: ${client.disabled}`, attempts: 0, latencyMs: 0 }
@@ -114,7 +115,7 @@ export async function runEvaluation(
               retryBaseDelayMs: deps.retryBaseDelayMs,
               signal: options.signal,
             });
-      await recordJudgeScore(db, exchangeId, outcome);
+      await db.$transaction((tx) => recordJudgeScore(tx, exchangeId, outcome));
       summaries.push({ judgeId: config.id, summary: judgeSummary(outcome) });
     }
     return summaries;

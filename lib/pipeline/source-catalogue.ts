@@ -1,5 +1,6 @@
 import "server-only";
 import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
 
@@ -34,6 +35,16 @@ export function readSourceCatalogue(path: string): CatalogueEntry[] {
     }
     return [parsed.data];
   });
+}
+
+/**
+ * The catalogue that describes a documents folder: its own sources.tsv when it
+ * has one, else the project's catalogue, else none (titles come from the PDFs).
+ */
+export function catalogueForFolder(folder: string): CatalogueEntry[] {
+  const own = join(folder, "sources.tsv");
+  if (existsSync(own)) return readSourceCatalogue(own);
+  return existsSync(DEFAULT_CATALOGUE) ? readSourceCatalogue(DEFAULT_CATALOGUE) : [];
 }
 
 /** A readable title from a file name, for documents the catalogue does not list. */

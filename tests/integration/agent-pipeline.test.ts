@@ -110,7 +110,7 @@ describe.each(providers)("answerQuestion on %s", (provider) => {
     expect(messages.map((message) => message.role)).toEqual(["system", "user", "assistant", "user"]);
     expect(messages[1]?.content).toBe("What does the code say about confidentiality?");
     await expect(ask("Let me in", "x", { conversationId: first.conversationId as string, userId: otherUserId })).rejects.toThrow(
-      /does not exist or is not yours/,
+      /belongs to someone else/,
     );
   });
 

@@ -51,11 +51,7 @@ describe.each(providers)("the judge queue on %s", (provider) => {
 
   async function exchangeWithJobs(judgeIds: string[], answer?: string) {
     const user = await createSampleUser(db, "clinician", `nurse-${Math.random().toString(36).slice(2)}@hospital.example`);
-    const exchange = await createSampleExchange(db, { userId: user.id, scenarioId: "B" });
-    // The sample comes with scores and a job of its own; start this exchange from none.
-    await db.judgeJob.deleteMany({ where: { exchangeId: exchange.id } });
-    await db.judgeScore.deleteMany({ where: { exchangeId: exchange.id } });
-    if (answer) await db.exchange.update({ where: { id: exchange.id }, data: { finalAnswer: answer } });
+    const exchange = await createSampleExchange(db, { userId: user.id, scenarioId: "B", finalAnswer: answer, judged: false });
     await db.judgeJob.createMany({ data: judgeIds.map((judgeId) => ({ exchangeId: exchange.id, judgeId })) });
     return exchange.id;
   }

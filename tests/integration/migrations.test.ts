@@ -16,8 +16,9 @@ afterEach(async () => {
 });
 
 const expectedTables = [
-  "AdminChange", "ApiKey", "Conversation", "EvaluationRun", "Exchange", "Finding", "JudgeJob", "JudgeScore",
-  "Passage", "RevealEvent", "ReviewLabel", "RuleSetVersion", "Scenario", "Session", "SettingsVersion", "User",
+  "AdminChange", "ApiKey", "AuditChainLink", "Conversation", "EvaluationRun", "Exchange", "Finding", "JudgeJob",
+  "JudgeScore", "Passage", "RevealEvent", "ReviewLabel", "RuleSetVersion", "Scenario", "Session", "SettingsVersion",
+  "StoreBuild", "TransferApproval", "User",
 ];
 
 async function tableNames(database: TestDatabase): Promise<string[]> {

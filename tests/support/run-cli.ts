@@ -15,6 +15,8 @@ const SETTINGS = /^(DATABASE_URL|OLLAMA_|OPENAI_|GEMINI_|CAM_|RAG_STORE_DIR|SESS
 
 export function runCli(args: string[], options: { env?: Record<string, string>; input?: string } = {}): Promise<CliResult> {
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([key]) => !SETTINGS.test(key)));
+  // The tests' encryption key (vitest.config.ts), so the CLI reads what the tests wrote.
+  inherited.CAM_ENCRYPTION_KEYS = process.env.CAM_ENCRYPTION_KEYS;
   const child = spawn(process.execPath, ["--conditions=react-server", camBin, ...args], {
     cwd: mkdtempSync(join(tmpdir(), "cam-cli-")),
     env: { ...inherited, ...options.env } as NodeJS.ProcessEnv,

@@ -20,10 +20,20 @@ export async function createSampleScenario(db: Db, id = "B") {
   });
 }
 
-/** An exchange with two passages, a finding, a judge score, a judge job, a review label and a reveal event. */
+/**
+ * An exchange with two passages, a finding, two judge scores and a finished judge job.
+ * `judged: false` leaves out the scores and the job, for tests of judging itself.
+ */
 export async function createSampleExchange(
   db: Db,
-  options: { userId: string; scenarioId: string; action?: "allow" | "warn" | "block"; createdAt?: Date },
+  options: {
+    userId: string;
+    scenarioId: string;
+    action?: "allow" | "warn" | "block";
+    createdAt?: Date;
+    finalAnswer?: string;
+    judged?: boolean;
+  },
 ) {
   const createdAt = options.createdAt ?? new Date();
   const action = options.action ?? "warn";
@@ -42,7 +52,7 @@ export async function createSampleExchange(
       question: "Under what conditions can a psychologist disclose notes without consent?",
       prompt: "Sources:\n[1] ...\n[2] ...\nQuestion: ...",
       rawAnswer: "Stop taking your medication and disclose the notes (see [1]).",
-      finalAnswer: "Warning: medication directive.\n\nDisclose only where the law requires it (see [1]).",
+      finalAnswer: options.finalAnswer ?? "Warning: medication directive.\n\nDisclose only where the law requires it (see [1]).",
       action,
       needsReview: action === "block",
       latency: { retrievalMs: 12, generationMs: 840, checkingMs: 3, auditMs: 5 },
@@ -62,12 +72,12 @@ export async function createSampleExchange(
         ],
       },
       judgeScores: {
-        create: [
+        create: options.judged === false ? [] : [
           { judgeId: "medgemma", judgeModel: "medgemma:4b", status: "scored", helpfulness: 4, compliance: 3, verdict: "warn", reasoning: "Mostly grounded.", latencyMs: 2100 },
           { judgeId: "gemini", judgeModel: "gemini-2.5-flash", status: "unscored", error: "HTTP 429 after 3 attempts", attempts: 3 },
         ],
       },
-      judgeJobs: { create: [{ judgeId: "medgemma", status: "done", attempts: 1 }] },
+      judgeJobs: { create: options.judged === false ? [] : [{ judgeId: "medgemma", status: "done", attempts: 1 }] },
     },
     include: { passages: { orderBy: { rank: "asc" } }, findings: true, judgeScores: true, judgeJobs: true },
   });

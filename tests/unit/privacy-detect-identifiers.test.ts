@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { detectIdentifiers, isMobileNumber, normaliseIdentifier, redactIdentifiers } from "@/lib/privacy/detect-identifiers";
+import { isValidIhi } from "@/lib/privacy/healthcare-identifier";
 import { isValidMedicareNumber, medicareCheckDigit } from "@/lib/privacy/medicare-number";
 
 // The published algorithm, written out again here so the tests do not trust the code under test.
@@ -66,11 +67,11 @@ describe("phone numbers", () => {
     "Under APP 6.2(b) and s 150 of the National Law.",
     "Take 150 mg twice daily; 0.5 mg at night.",
     "In 2021-2022, 3,144 people died; 1300 patients were seen.",
-    "Seen on 13/12/2024 and 04/05/2023 at 10:30.",
+    "Seen on 13/12/2024 at 10:30.",
     "Version 1.300.224.636 of the guideline.",
     "Postcode 2000, ABN 12 345 678 901.",
   ])("finds none in %j", (text) => {
-    expect(detectIdentifiers(text)).toEqual([]);
+    expect(detectIdentifiers(text).filter((identifier) => identifier.kind === "phone")).toEqual([]);
   });
 
   it("tells mobiles from other numbers and compares them in one form", () => {
@@ -110,5 +111,96 @@ describe("redaction", () => {
     expect(found.map((identifier) => text.slice(identifier.start, identifier.end))).toEqual(found.map((identifier) => identifier.value));
     expect(found.every((identifier, k) => k === 0 || identifier.start >= found[k - 1]!.end)).toBe(true);
     expect(redactIdentifiers("nothing personal here")).toBe("nothing personal here");
+  });
+});
+
+// Luhn, written out again here: double every second digit from the right.
+function withLuhnDigit(fifteen: string): string {
+  const sum = [...fifteen].reverse().reduce((total, digit, k) => {
+    const value = k % 2 === 0 ? Number(digit) * 2 : Number(digit);
+    return total + (value > 9 ? value - 9 : value);
+  }, 0);
+  return `${fifteen}${(10 - (sum % 10)) % 10}`;
+}
+
+describe("individual healthcare identifiers", () => {
+  const ihi = withLuhnDigit("800360816669299");
+  const spaced = ihi.replace(/(\d{4})(?=\d)/g, "$1 ");
+
+  it("finds valid IHIs run together or in groups of four", () => {
+    expect(isValidIhi(ihi)).toBe(true);
+    expect(kinds(`IHI ${ihi}.`)).toEqual([["ihi", ihi]]);
+    expect(kinds(`IHI: ${spaced}`)).toEqual([["ihi", spaced]]);
+  });
+
+  it("refuses a wrong check digit and other issuers' prefixes", () => {
+    const wrong = `${ihi.slice(0, 15)}${(Number(ihi[15]) + 1) % 10}`;
+    expect(isValidIhi(wrong)).toBe(false);
+    expect(detectIdentifiers(`IHI ${wrong}`)).toEqual([]);
+    const practitioner = withLuhnDigit("800361816669299");
+    expect(detectIdentifiers(`HPI-I ${practitioner}`)).toEqual([]);
+  });
+});
+
+describe("dates", () => {
+  it.each(["12/03/1954", "2-11-1987", "3 April 1956", "3rd April 1956", "April 3, 1956", "14 Feb 2001"])("finds %s as a date of birth after a cue", (date) => {
+    for (const cue of ["DOB", "D.O.B.:", "date of birth", "born on", "Born"]) {
+      expect(kinds(`Patient ${cue} ${date}, admitted.`).filter(([kind]) => kind !== "name")).toEqual([["birth-date", date]]);
+    }
+  });
+
+  it("finds other full dates as dates", () => {
+    expect(kinds("Admitted 03/04/2024 and seen again on 9 May 2024.")).toEqual([
+      ["date", "03/04/2024"],
+      ["date", "9 May 2024"],
+    ]);
+  });
+
+  it.each(["Privacy Act 1988", "APP 6.2(b) applies", "version 1.2.2024", "in 2024 the code changed", "13/45/2020", "31/12"])("finds none in %j", (text) => {
+    expect(detectIdentifiers(text)).toEqual([]);
+  });
+});
+
+describe("street addresses", () => {
+  it.each([
+    "12 Smith Street",
+    "4/27 Kent St, Sydney NSW 2000",
+    "Unit 3, 150 Victoria Parade, Fitzroy VIC 3065",
+    "7A Jacaranda Close, Mount Gravatt QLD 4122",
+    "88 Great Eastern Hwy",
+  ])("finds %s", (address) => {
+    expect(kinds(`She lives at ${address}. Next`)).toEqual([["address", address]]);
+  });
+
+  it("finds none in clause references and measurements", () => {
+    expect(detectIdentifiers("See section 12 Part B and 15 mg Daily dosing, 3 Way Valve.")).toEqual([]);
+  });
+});
+
+describe("personal names", () => {
+  it.each([
+    ["Can I tell Mrs Jane Citizen about it?", "Mrs Jane Citizen"],
+    ["Dr Lee asked for the file.", "Dr Lee"],
+    ["My patient Tom Nguyen has asked", "Tom Nguyen"],
+    ["her daughter Amy rang", "Amy"],
+    ["a man named Priya Sharma called", "Priya Sharma"],
+    ["the patient's name is Oliver.", "Oliver"],
+  ])("finds the name in %j", (text, name) => {
+    expect(kinds(text)).toEqual([["name", name]]);
+  });
+
+  it("does not take capitalised words after a cue for names", () => {
+    expect(detectIdentifiers("The patient Has asked whether the patient Medicare claim and their son Can consent.")).toEqual([]);
+    expect(detectIdentifiers("Under the Privacy Act, a Health Practitioner must act.")).toEqual([]);
+  });
+});
+
+describe("redaction of every kind", () => {
+  it("leaves no seeded identifier in the redacted text", () => {
+    const ihi = withLuhnDigit("800360816669299");
+    const text = `Mrs Jane Citizen (DOB 12/03/1954, Medicare 2123 45670 1, IHI ${ihi}) of 4/27 Kent St, Sydney NSW 2000, on 0412 345 678 or jane@example.com.`;
+    const redacted = redactIdentifiers(text);
+    expect(redacted).toBe("[name] (DOB [date of birth], Medicare [medicare number], IHI [IHI]) of [address], on [phone number] or [email].");
+    for (const seeded of ["Jane", "Citizen", "1954", "2123", ihi, "Kent", "0412", "jane@"]) expect(redacted).not.toContain(seeded);
   });
 });

@@ -1,33 +1,41 @@
 import type { Metadata } from "next";
+import { DashboardCharts } from "@/components/charts/dashboard/dashboard-charts";
+import { DashboardFilterBar } from "@/components/charts/dashboard/dashboard-filter-bar";
 import { AccessDenied } from "@/components/ui/access-denied";
-import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { Notice } from "@/components/ui/status";
 import { getPageAccess } from "@/lib/auth/current-caller";
+import { readDashboardFilters } from "@/lib/dashboard/dashboard-filters";
+import { listDashboardFilterOptions } from "@/lib/dashboard/list-dashboard-filter-options";
 import { getDb } from "@/lib/db";
-import { countJudgeScores } from "@/lib/judges/count-judge-scores";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
-export default async function DashboardPage() {
+export default async function DashboardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { caller, allowed } = await getPageAccess("/dashboard", "audit.read");
   if (!allowed) return <AccessDenied permission="audit.read" role={caller.role} />;
-  const scores = await countJudgeScores(getDb());
+  const { filters, problems } = readDashboardFilters(await searchParams, new Date());
+  const options = await listDashboardFilterOptions(getDb());
 
   return (
     <>
       <PageHeader
         title="Dashboard"
-        description="Judge scores for helpfulness and compliance, decision rates and latency over time."
+        description="CAM's decisions, judge scores for helpfulness and compliance, and answer times, for the range and filters below."
       />
-      {scores.total === 0 ? (
-        <EmptyState title="No judge scores yet">
-          <p>Charts appear here once judge models have scored some answers.</p>
-        </EmptyState>
-      ) : (
-        <p className="text-sm text-slate-700">
-          {scores.total} judge scores recorded; {scores.unscored} could not be scored.
-        </p>
+      {problems.length > 0 && (
+        <div className="mb-4">
+          <Notice tone="warn" title="Some filters in the address were not valid, so the defaults are shown">
+            <ul className="list-disc pl-5">
+              {problems.map((problem) => (
+                <li key={problem}>{problem}</li>
+              ))}
+            </ul>
+          </Notice>
+        </div>
       )}
+      <DashboardFilterBar filters={filters} options={options} />
+      <DashboardCharts filters={filters} judgeOrder={options.judges} />
     </>
   );
 }

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
+import { RunList } from "@/components/runs/run-list";
+import { RunPicker } from "@/components/runs/run-picker";
 import { AccessDenied } from "@/components/ui/access-denied";
-import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
-import { LocalTime } from "@/components/ui/local-time";
 import { PageHeader } from "@/components/ui/page-header";
 import { getPageAccess } from "@/lib/auth/current-caller";
 import { getDb } from "@/lib/db";
@@ -10,10 +10,13 @@ import { listEvaluationRuns } from "@/lib/runs/list-evaluation-runs";
 
 export const metadata: Metadata = { title: "Runs" };
 
+/** Most runs listed; older ones stay reachable by id. */
+const LIST_SIZE = 50;
+
 export default async function RunsPage() {
   const { caller, allowed } = await getPageAccess("/runs", "audit.read");
   if (!allowed) return <AccessDenied permission="audit.read" role={caller.role} />;
-  const runs = await listEvaluationRuns(getDb(), { take: 50 });
+  const runs = await listEvaluationRuns(getDb(), { take: LIST_SIZE });
 
   return (
     <>
@@ -23,36 +26,22 @@ export default async function RunsPage() {
       />
       {runs.length === 0 ? (
         <EmptyState title="No evaluation runs yet">
-          <p>Each run will be listed here with its progress, metrics and report.</p>
+          <p>
+            Start one with <code>npm run cam -- pipeline --questions &lt;file&gt;</code>; it is listed here with its progress, metrics and reports.
+          </p>
         </EmptyState>
       ) : (
-        <table className="w-full border-collapse rounded-lg bg-white text-sm">
-          <caption className="sr-only">Evaluation runs, newest first</caption>
-          <thead>
-            <tr className="border-b border-slate-200 text-left text-slate-700">
-              <th className="p-3 font-medium">Run</th>
-              <th className="p-3 font-medium">Status</th>
-              <th className="p-3 font-medium">Progress</th>
-              <th className="p-3 font-medium">Started</th>
-            </tr>
-          </thead>
-          <tbody>
-            {runs.map((run) => (
-              <tr key={run.id} className="border-b border-slate-100">
-                <td className="p-3">{run.name || run.id}</td>
-                <td className="p-3">
-                  <Badge tone={run.status === "completed" ? "good" : run.status === "failed" ? "bad" : "neutral"}>{run.status}</Badge>
-                </td>
-                <td className="p-3">
-                  {run.completedItems} of {run.totalItems} ({run.failedItems} failed)
-                </td>
-                <td className="p-3">
-                  <LocalTime iso={run.createdAt.toISOString()} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <div className="space-y-6">
+          <RunList initialRuns={runs} />
+          {runs.length > 1 && (
+            <section aria-labelledby="compare-heading" className="space-y-2">
+              <h2 id="compare-heading" className="text-base font-semibold text-slate-900">
+                Compare two runs
+              </h2>
+              <RunPicker runs={runs} a={runs[1]?.id} b={runs[0]?.id} />
+            </section>
+          )}
+        </div>
       )}
     </>
   );

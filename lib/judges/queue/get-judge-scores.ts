@@ -2,6 +2,7 @@ import "server-only";
 import { can } from "@/lib/auth/permissions";
 import type { Caller } from "@/lib/auth/sessions";
 import type { Db } from "@/lib/db";
+import { notYours } from "@/lib/auth/not-yours";
 import { AppError } from "@/lib/errors";
 
 /**
@@ -20,7 +21,7 @@ export async function getJudgeScores(db: Db, options: { exchangeId: string; call
       },
     },
   });
-  const visible = exchange && (exchange.userId === options.caller.userId || can(options.caller.role, "audit.read"));
-  if (!visible) throw new AppError("not_found", "There is no such exchange, or it is not yours.");
+  if (!exchange) throw new AppError("not_found", "There is no exchange with this id.");
+  if (exchange.userId !== options.caller.userId && !can(options.caller.role, "audit.read")) throw notYours("exchange");
   return { pending: exchange.judgeJobs.map((job) => job.judgeId), scores: exchange.judgeScores };
 }

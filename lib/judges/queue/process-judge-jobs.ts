@@ -1,5 +1,6 @@
 import "server-only";
 import type { Db } from "@/lib/db";
+import { approvedJudgeClient } from "@/lib/judges/approved-judge-client";
 import type { JudgeConfig } from "@/lib/judges/judge-config";
 import { loadJudgeInput } from "@/lib/judges/queue/load-judge-input";
 import { recordJudgeScore } from "@/lib/judges/queue/record-judge-score";
@@ -58,7 +59,7 @@ async function runJob(context: JudgeJobsContext, jobId: string): Promise<void> {
   const finish = (lastError?: string) =>
     context.db.judgeJob.update({ where: { id: jobId }, data: { status: "done", lockedBy: null, lastError } });
   if (!input) return void (await finish("the exchange no longer exists"));
-  const client = judge ? context.clientFor(judge) : { disabled: `no judge "${job.judgeId}" is configured any more` };
+  const client = judge ? await approvedJudgeClient(context.db, judge, context.clientFor) : { disabled: `no judge "${job.judgeId}" is configured any more` };
   const outcome =
     "disabled" in client
       ? { status: "unscored" as const, judgeId: job.judgeId, judgeModel: judge?.model ?? "unknown", error: `The judge is disabled: ${client.disabled}`, attempts: 0, latencyMs: 0 }

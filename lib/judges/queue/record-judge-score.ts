@@ -1,10 +1,16 @@
 import "server-only";
-import type { Db, Tx } from "@/lib/db";
+import { appendToChain } from "@/lib/audit/chain/append-to-chain";
+import type { Tx } from "@/lib/db";
 import type { JudgeOutcome } from "@/lib/judges/types";
 
-/** Stores one judge's outcome for an exchange: its scores and verdict, or "unscored" with the reason. Never skipped. */
-export async function recordJudgeScore(db: Db | Tx, exchangeId: string, outcome: JudgeOutcome): Promise<void> {
-  await db.judgeScore.create({
+/**
+ * Stores one judge's outcome for an exchange (its scores and verdict, or
+ * "unscored" with the reason; never skipped) and chains it, inside the
+ * caller's transaction.
+ */
+export async function recordJudgeScore(tx: Tx, exchangeId: string, outcome: JudgeOutcome): Promise<void> {
+  const { id } = await tx.judgeScore.create({
+    select: { id: true },
     data:
       outcome.status === "scored"
         ? {
@@ -29,4 +35,5 @@ export async function recordJudgeScore(db: Db | Tx, exchangeId: string, outcome:
             latencyMs: outcome.latencyMs,
           },
   });
+  await appendToChain(tx, { kind: "judge_score", recordId: id });
 }

@@ -1,0 +1,81 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { AutoRefresh } from "@/components/runs/auto-refresh";
+import { AgreementTable, JudgeMetricsTable, JudgeScenarioTable } from "@/components/runs/judge-metrics-table";
+import { ReportLinks } from "@/components/runs/report-links";
+import { RunCharts } from "@/components/runs/run-charts";
+import { RunFacts } from "@/components/runs/run-facts";
+import { runTitle } from "@/components/runs/run-title";
+import { ScenarioMetricsTable } from "@/components/runs/scenario-metrics-table";
+import { AccessDenied } from "@/components/ui/access-denied";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { Notice } from "@/components/ui/status";
+import { getPageAccess } from "@/lib/auth/current-caller";
+import { getDb } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { getRunDetails } from "@/lib/runs/get-run-details";
+
+export const metadata: Metadata = { title: "Run" };
+
+export default async function RunPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const { caller, allowed } = await getPageAccess(`/runs/${id}`, "audit.read");
+  if (!allowed) return <AccessDenied permission="audit.read" role={caller.role} />;
+  const run = await getRunDetails(getDb(), id).catch((error: unknown) => {
+    if (error instanceof AppError && error.code === "not_found") return null;
+    throw error;
+  });
+  if (!run) {
+    return (
+      <EmptyState title="There is no such evaluation run">
+        <p>
+          It may have been removed, or the address is mistyped. <Link href="/runs" className="font-medium text-blue-800 underline">Choose a run from the list</Link>.
+        </p>
+      </EmptyState>
+    );
+  }
+  const { metrics } = run;
+  const running = run.status === "running" || run.status === "queued";
+
+  return (
+    <>
+      <AutoRefresh active={running} />
+      <nav aria-label="Breadcrumb" className="mb-2 text-sm">
+        <Link href="/runs" className="text-blue-800 underline underline-offset-2">
+          Evaluation runs
+        </Link>
+      </nav>
+      <PageHeader title={runTitle(run)} description={`Evaluation run ${run.id}.`} actions={<ReportLinks runId={run.id} />} />
+      <div className="space-y-6">
+        <RunFacts run={run} />
+        {run.metricsSource === "live" && (
+          <Notice title={running ? "This run is still in progress" : "This run did not finish"}>
+            The numbers below were computed just now from the {metrics.totals.exchanges} answers recorded so far
+            {running ? "; the page refreshes itself every few seconds." : ". Resume the run with "}
+            {!running && <code>npm run cam -- pipeline --resume {run.id}</code>}
+          </Notice>
+        )}
+        {run.error && <Notice tone="error" title="The run stopped with an error">{run.error}</Notice>}
+        {run.warnings.length > 0 && (
+          <Notice tone="info" title="When the run was planned">
+            <ul className="list-disc pl-5">
+              {run.warnings.map((warning) => (
+                <li key={warning}>{warning}</li>
+              ))}
+            </ul>
+          </Notice>
+        )}
+        <ScenarioMetricsTable metrics={metrics} />
+        <RunCharts metrics={metrics} />
+        {metrics.judges.length > 0 && (
+          <>
+            <JudgeMetricsTable metrics={metrics} />
+            <JudgeScenarioTable metrics={metrics} />
+            <AgreementTable metrics={metrics} />
+          </>
+        )}
+      </div>
+    </>
+  );
+}

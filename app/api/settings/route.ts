@@ -1,0 +1,17 @@
+import { getSettingsAdmin } from "@/lib/config/get-settings-admin";
+import { saveSettings } from "@/lib/config/save-settings";
+import { getDb } from "@/lib/db";
+import { route } from "@/lib/http";
+import { saveSettingsBodySchema } from "@/lib/schemas/config-changes";
+
+export const dynamic = "force-dynamic";
+
+/** The settings in force. */
+export const GET = route({ access: "config.write", handler: () => getSettingsAdmin(getDb()) });
+
+/** Saves edited settings as a new active version. */
+export const POST = route({
+  access: "config.write",
+  body: saveSettingsBodySchema,
+  handler: ({ body, caller }) => saveSettings(getDb(), { actorId: caller.userId, body }),
+});
