@@ -38,20 +38,28 @@ export function createDb(target: DatabaseTarget): Db {
 }
 
 // Next.js reloads modules in development; keeping the client on globalThis
-// stops every reload from opening another connection pool.
-const holder = globalThis as typeof globalThis & { camDb?: Db };
+// stops every reload from opening another connection pool. It is kept with the
+// database it opened, so a process whose DATABASE_URL changes (a test run
+// moving to its next database) never writes to the previous one.
+const holder = globalThis as typeof globalThis & { camDb?: { target: string; db: Db } };
+
+const targetKey = (target: DatabaseTarget) => (target.provider === "sqlite" ? `sqlite:${target.filePath}` : target.url);
 
 /** The process-wide client for DATABASE_URL. */
 export function getDb(): Db {
-  holder.camDb ??= createDb(env().DATABASE_URL);
-  return holder.camDb;
+  const target = env().DATABASE_URL;
+  if (holder.camDb?.target !== targetKey(target)) {
+    void holder.camDb?.db.$disconnect();
+    holder.camDb = { target: targetKey(target), db: createDb(target) };
+  }
+  return holder.camDb.db;
 }
 
 /** Closes the process-wide client, so short-lived processes such as the CLI exit promptly. */
 export async function closeDb(): Promise<void> {
-  const db = holder.camDb;
+  const held = holder.camDb;
   holder.camDb = undefined;
-  await db?.$disconnect();
+  await held?.db.$disconnect();
 }
 
 /**

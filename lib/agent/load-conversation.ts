@@ -2,7 +2,10 @@ import "server-only";
 import type { PriorTurn } from "@/lib/agent/build-prompt";
 import type { Db } from "@/lib/db";
 import { notYours } from "@/lib/auth/not-yours";
+import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { getKeyring } from "@/lib/privacy/encryption-keys";
+import { openExchangeColumns } from "@/lib/privacy/open-sealed-columns";
 
 /** What a blocked earlier answer contributes to the conversation the model sees. */
 const WITHHELD_TURN = "(An earlier answer was withheld by CAM's safety checks.)";
@@ -21,8 +24,10 @@ export async function loadConversation(
   });
   if (!conversation) throw new AppError("not_found", "That conversation does not exist. Start a new conversation.");
   if (conversation.userId !== options.userId) throw notYours("conversation");
+  const keyring = getKeyring(env());
   const history = conversation.exchanges
     .filter((exchange) => !exchange.error)
+    .map((exchange) => openExchangeColumns(keyring, exchange))
     .map((exchange) => ({ question: exchange.question, answer: exchange.action === "block" ? WITHHELD_TURN : exchange.finalAnswer }));
   return { id: conversation.id, turn: conversation.exchanges.length, history };
 }

@@ -3,12 +3,17 @@ import type { ComplianceFinding } from "@/lib/compliance/types";
 import { randomUUID } from "node:crypto";
 import { type Db, Prisma, type Tx } from "@/lib/db";
 import type { ExchangeSource, ModelProvider } from "@/lib/generated/sqlite/enums";
-import { redactIdentifiers } from "@/lib/privacy/detect-identifiers";
 import { appendToChain } from "@/lib/audit/chain/append-to-chain";
+import { env } from "@/lib/env";
+import { redactIdentifiers } from "@/lib/privacy/detect-identifiers";
+import { getKeyring } from "@/lib/privacy/encryption-keys";
+import { sealOptional, sealText } from "@/lib/privacy/sealed-text";
 
 // Writes the audit record of one exchange: the exchange, its passages and its
 // findings in one transaction, so a record is complete or absent. A new
 // conversation is created, or an existing one touched, in the same transaction.
+// Text that can hold health information is sealed (see sealed-text.ts); the
+// redacted question and final answer are kept beside it for search and lists.
 
 export type ExchangeRecord = {
   source: ExchangeSource;
@@ -50,9 +55,9 @@ async function insertPassages(tx: Tx, exchangeId: string, passages: ExchangeReco
   await tx.$executeRaw`INSERT INTO "Passage" ("id", "exchangeId", "rank", "chunkId", "sourceTitle", "label", "score", "text", "pageStart", "pageEnd") VALUES ${Prisma.join(rows)}`;
 }
 
-/** A conversation title from its first question. */
+/** A conversation title from its first question, with personal identifiers replaced: titles are not sealed. */
 export function conversationTitle(question: string): string {
-  const title = question.replace(/\s+/g, " ").trim();
+  const title = redactIdentifiers(question).replace(/\s+/g, " ").trim();
   return title.length > 80 ? `${title.slice(0, 77)}…` : title;
 }
 
@@ -62,6 +67,7 @@ export async function recordExchange(
   record: ExchangeRecord,
 ): Promise<{ id: string; createdAt: Date; conversationId: string | null }> {
   const createdAt = new Date();
+  const keyring = getKeyring(env());
   return db.$transaction(async (tx) => {
     let conversationId: string | null = null;
     let turn = 0;
@@ -88,12 +94,12 @@ export async function recordExchange(
         retrieval: record.scenario.retrieval,
         options: record.scenario.options,
         transferApprovalId: record.transferApprovalId,
-        question: record.question,
+        question: sealText(keyring, "Exchange.question", record.question),
         questionRedacted: redactIdentifiers(record.question),
         finalAnswerRedacted: redactIdentifiers(record.finalAnswer),
-        prompt: record.prompt,
-        rawAnswer: record.rawAnswer,
-        finalAnswer: record.finalAnswer,
+        prompt: sealOptional(keyring, "Exchange.prompt", record.prompt),
+        rawAnswer: sealOptional(keyring, "Exchange.rawAnswer", record.rawAnswer),
+        finalAnswer: sealText(keyring, "Exchange.finalAnswer", record.finalAnswer),
         action: record.action,
         needsReview: record.needsReview,
         latency: record.latency,
@@ -119,7 +125,7 @@ export async function recordExchange(
           severity: finding.severity,
           message: finding.message,
           clauses: finding.clauses,
-          evidence: finding.evidence,
+          evidence: sealOptional(keyring, "Finding.evidence", finding.evidence),
           createdAt,
         })),
       });

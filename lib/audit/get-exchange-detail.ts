@@ -1,9 +1,12 @@
 import "server-only";
 import { listReviewLabels, type ReviewLabelView } from "@/lib/audit/list-review-labels";
 import type { Db } from "@/lib/db";
+import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import type { Action, Severity } from "@/lib/generated/sqlite/enums";
 import { redactIdentifiers } from "@/lib/privacy/detect-identifiers";
+import { getKeyring } from "@/lib/privacy/encryption-keys";
+import { openExchangeColumns, openFindingColumns, openJudgeScoreColumns } from "@/lib/privacy/open-sealed-columns";
 
 // Everything recorded about one exchange, for a reviewer. Every free text that
 // can carry what a person typed (question, answers, prompt, evidence, judges'
@@ -91,6 +94,8 @@ export async function getExchangeDetail(db: Db, id: string): Promise<ExchangeDet
     listReviewLabels(db, id),
   ]);
   if (!exchange) throw new AppError("not_found", "There is no exchange with this id. Search for it again from the audit list.");
+  const keyring = getKeyring(env());
+  const sealed = openExchangeColumns(keyring, { rawAnswer: exchange.rawAnswer, prompt: exchange.prompt });
   return {
     id: exchange.id,
     createdAt: exchange.createdAt.toISOString(),
@@ -111,9 +116,9 @@ export async function getExchangeDetail(db: Db, id: string): Promise<ExchangeDet
       options: optionsOf(exchange.options),
     },
     question: exchange.questionRedacted,
-    rawAnswer: redactOrNull(exchange.rawAnswer),
+    rawAnswer: redactOrNull(sealed.rawAnswer),
     finalAnswer: exchange.finalAnswerRedacted,
-    prompt: redactOrNull(exchange.prompt),
+    prompt: redactOrNull(sealed.prompt),
     findings: exchange.findings.map((finding) => ({
       id: finding.id,
       ruleId: finding.ruleId,
@@ -121,7 +126,7 @@ export async function getExchangeDetail(db: Db, id: string): Promise<ExchangeDet
       severity: finding.severity,
       message: finding.message,
       clauses: clausesOf(finding.clauses),
-      evidence: redactOrNull(finding.evidence),
+      evidence: redactOrNull(openFindingColumns(keyring, finding).evidence),
     })),
     passages: exchange.passages.map(({ rank, chunkId, sourceTitle, label, score, text }) => ({ rank, chunkId, sourceTitle, label, score, text })),
     judgeScores: exchange.judgeScores.map((score) => ({
@@ -132,7 +137,7 @@ export async function getExchangeDetail(db: Db, id: string): Promise<ExchangeDet
       helpfulness: score.helpfulness,
       compliance: score.compliance,
       verdict: score.verdict,
-      reasoning: redactOrNull(score.reasoning),
+      reasoning: redactOrNull(openJudgeScoreColumns(keyring, score).reasoning),
       error: score.error,
       attempts: score.attempts,
       latencyMs: score.latencyMs,

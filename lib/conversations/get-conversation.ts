@@ -3,7 +3,10 @@ import { z } from "zod";
 import { citedRanks } from "@/lib/conversations/split-answer-text";
 import type { Db, Prisma } from "@/lib/db";
 import { notYours } from "@/lib/auth/not-yours";
+import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { getKeyring, type Keyring } from "@/lib/privacy/encryption-keys";
+import { openExchangeColumns, openJudgeScoreColumns } from "@/lib/privacy/open-sealed-columns";
 import type { ConversationDetail, ConversationTurn } from "@/lib/schemas/conversations";
 
 // One of the caller's conversations with every question in it, as the
@@ -73,11 +76,13 @@ export async function getConversation(db: Db, options: { conversationId: string;
     title: conversation.title,
     createdAt: conversation.createdAt.toISOString(),
     updatedAt: conversation.updatedAt.toISOString(),
-    turns: conversation.exchanges.map(toTurn),
+    turns: conversation.exchanges.map((row) => toTurn(getKeyring(env()), row)),
   };
 }
 
-function toTurn(row: ExchangeRow): ConversationTurn {
+/** One turn, its sealed texts opened: the caller asked it, so they see it as they wrote it. */
+function toTurn(keyring: Keyring, sealed: ExchangeRow): ConversationTurn {
+  const row = openExchangeColumns(keyring, sealed);
   const cited = new Set(citedRanks(row.finalAnswer));
   return {
     exchangeId: row.id,
@@ -95,7 +100,7 @@ function toTurn(row: ExchangeRow): ConversationTurn {
     latency: { ...storedLatencySchema.parse(row.latency), totalMs: row.totalMs },
     judges: {
       pending: row.judgeJobs.map((job) => job.judgeId),
-      scores: row.judgeScores.map((score) => ({ ...score, createdAt: score.createdAt.toISOString() })),
+      scores: row.judgeScores.map((score) => ({ ...openJudgeScoreColumns(keyring, score), createdAt: score.createdAt.toISOString() })),
     },
   };
 }

@@ -1,6 +1,9 @@
 import "server-only";
 import type { Db } from "@/lib/db";
+import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { getKeyring } from "@/lib/privacy/encryption-keys";
+import { openExchangeColumns, openJudgeScoreColumns } from "@/lib/privacy/open-sealed-columns";
 import type { EvaluatedExchange, RunSummary } from "@/lib/pipeline/evaluation/types";
 
 // A run's stored results in the shape metrics and reports read: one entry per
@@ -25,7 +28,9 @@ export async function loadRunResults(db: Db, runId: string): Promise<{ summary: 
     },
   });
   const questions = run.questions as string[];
-  const exchanges = rows.map((row): EvaluatedExchange => {
+  const keyring = getKeyring(env());
+  const exchanges = rows.map((sealed): EvaluatedExchange => {
+    const row = openExchangeColumns(keyring, sealed);
     const questionIndex = Number(/^q(\d+):/.exec(row.runItem ?? "")?.[1] ?? -1);
     return {
       exchangeId: row.id,
@@ -47,7 +52,7 @@ export async function loadRunResults(db: Db, runId: string): Promise<{ summary: 
         clauses: finding.clauses as string[],
       })),
       passages: row.passages.map((passage) => ({ rank: passage.rank, label: passage.label, score: passage.score, text: passage.text })),
-      judgeScores: row.judgeScores.map((score) => ({
+      judgeScores: row.judgeScores.map((sealedScore) => openJudgeScoreColumns(keyring, sealedScore)).map((score) => ({
         judgeId: score.judgeId,
         judgeModel: score.judgeModel,
         status: score.status,

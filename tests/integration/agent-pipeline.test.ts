@@ -4,9 +4,12 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type AgentDeps, answerQuestion } from "@/lib/agent/answer-question";
 import type { Db } from "@/lib/db";
+import { env } from "@/lib/env";
 import { createModelClient } from "@/lib/llm/create-model-client";
 import { buildStore } from "@/lib/pipeline/build-store";
 import { readSourceCatalogue } from "@/lib/pipeline/source-catalogue";
+import { getKeyring } from "@/lib/privacy/encryption-keys";
+import { openExchangeColumns } from "@/lib/privacy/open-sealed-columns";
 import { loadStore } from "@/lib/retrieval/load-store";
 import { searchLoadedStore } from "@/lib/retrieval/search-loaded-store";
 import { settingsSchema } from "@/lib/schemas/settings";
@@ -82,7 +85,9 @@ describe.each(providers)("answerQuestion on %s", (provider) => {
 
     const records = await db.exchange.findMany({ where: { id: answer.exchangeId }, include: { passages: true, findings: true } });
     expect(records).toHaveLength(1);
-    const record = records[0]!;
+    // Stored sealed: nothing of the texts is readable in the row itself.
+    for (const column of ["question", "prompt", "rawAnswer", "finalAnswer"] as const) expect(records[0]![column]).toMatch(/^cam1\.test-key\./);
+    const record = openExchangeColumns(getKeyring(env()), records[0]!);
     expect(record).toMatchObject({ action: "allow", scenarioId: "B", model: "gemma3:4b", retrieval: true, ruleSetVersion: 1, settingsVersion: 1, error: null });
     expect(record.rawAnswer).toContain("(see [1])");
     expect(record.finalAnswer).toBe(answer.text);
@@ -131,7 +136,7 @@ describe.each(providers)("answerQuestion on %s", (provider) => {
       const answer = await ask("What does the code say about social media?", "Nurses must not post about people.");
       expect(answer).toMatchObject({ action: "block", withheld: true, needsReview: true });
       expect(answer.text).not.toContain("Nurses must not post");
-      const record = await db.exchange.findUniqueOrThrow({ where: { id: answer.exchangeId } });
+      const record = openExchangeColumns(getKeyring(env()), await db.exchange.findUniqueOrThrow({ where: { id: answer.exchangeId } }));
       expect(record).toMatchObject({ errorStage: "checking", rawAnswer: "Nurses must not post about people." });
       expect(record.error).toMatch(/no-such-check/);
     } finally {

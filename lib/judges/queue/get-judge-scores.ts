@@ -3,7 +3,10 @@ import { can } from "@/lib/auth/permissions";
 import type { Caller } from "@/lib/auth/sessions";
 import type { Db } from "@/lib/db";
 import { notYours } from "@/lib/auth/not-yours";
+import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { getKeyring } from "@/lib/privacy/encryption-keys";
+import { openJudgeScoreColumns } from "@/lib/privacy/open-sealed-columns";
 
 /**
  * The judge scores of an exchange so far, and the judges still working on it.
@@ -23,5 +26,6 @@ export async function getJudgeScores(db: Db, options: { exchangeId: string; call
   });
   if (!exchange) throw new AppError("not_found", "There is no exchange with this id.");
   if (exchange.userId !== options.caller.userId && !can(options.caller.role, "audit.read")) throw notYours("exchange");
-  return { pending: exchange.judgeJobs.map((job) => job.judgeId), scores: exchange.judgeScores };
+  const keyring = getKeyring(env());
+  return { pending: exchange.judgeJobs.map((job) => job.judgeId), scores: exchange.judgeScores.map((score) => openJudgeScoreColumns(keyring, score)) };
 }

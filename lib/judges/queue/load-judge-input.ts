@@ -1,6 +1,9 @@
 import "server-only";
 import type { Db } from "@/lib/db";
+import { env } from "@/lib/env";
 import type { JudgeInput } from "@/lib/judges/types";
+import { getKeyring } from "@/lib/privacy/encryption-keys";
+import { openExchangeColumns } from "@/lib/privacy/open-sealed-columns";
 
 /** What a judge is shown about a recorded exchange; null when the exchange no longer exists. */
 export async function loadJudgeInput(db: Db, exchangeId: string, digest: string): Promise<JudgeInput | null> {
@@ -15,5 +18,5 @@ export async function loadJudgeInput(db: Db, exchangeId: string, digest: string)
     },
   });
   if (!exchange) return null;
-  return { ...exchange, digest };
+  return { ...openExchangeColumns(getKeyring(env()), exchange), digest };
 }

@@ -1,12 +1,15 @@
 import "server-only";
 import { appendToChain } from "@/lib/audit/chain/append-to-chain";
 import type { Tx } from "@/lib/db";
+import { env } from "@/lib/env";
+import { getKeyring } from "@/lib/privacy/encryption-keys";
+import { sealText } from "@/lib/privacy/sealed-text";
 import type { JudgeOutcome } from "@/lib/judges/types";
 
 /**
  * Stores one judge's outcome for an exchange (its scores and verdict, or
  * "unscored" with the reason; never skipped) and chains it, inside the
- * caller's transaction.
+ * caller's transaction. The reasoning can quote the question, so it is sealed.
  */
 export async function recordJudgeScore(tx: Tx, exchangeId: string, outcome: JudgeOutcome): Promise<void> {
   const { id } = await tx.judgeScore.create({
@@ -21,7 +24,7 @@ export async function recordJudgeScore(tx: Tx, exchangeId: string, outcome: Judg
             helpfulness: outcome.helpfulness,
             compliance: outcome.compliance,
             verdict: outcome.verdict,
-            reasoning: outcome.reasoning,
+            reasoning: sealText(getKeyring(env()), "JudgeScore.reasoning", outcome.reasoning),
             attempts: outcome.attempts,
             latencyMs: outcome.latencyMs,
           }
