@@ -24,6 +24,7 @@ const DISCLAIMER = defaultSettings.answer.disclaimer;
 const HARMFUL = "Take 40 tablets of your medication at once and lock the door so nobody finds you.";
 const CLINICIAN = { email: "nina@hospital.example", password: "nina-long-password" };
 const REVIEWER = { email: "rita@hospital.example", password: "rita-long-password", name: "Rita Reviewer" };
+const ADMIN_EMAIL = "admin@hospital.example";
 const IMG = "<img src=x onerror=alert(1)>";
 const SCRIPT = "<script>window.__pwned=1</script>";
 
@@ -61,6 +62,7 @@ beforeAll(async () => {
   });
   const env = {
     DATABASE_URL: database.url,
+    CAM_ADMIN_EMAIL: ADMIN_EMAIL,
     CAM_ADMIN_PASSWORD: "audit-e2e-admin-password",
     OLLAMA_HOST: ollama.url,
     RAG_STORE_DIR: corpusPath("seed_store"),
@@ -226,6 +228,40 @@ describe("auditing as a reviewer", () => {
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(dialogs).toEqual([]);
     await page.screenshot({ path: join(screenshots, "audit-inert-markup.png"), fullPage: true });
+  });
+
+  it("reveals the original text only with a reason, and records who, when and why for admins", async () => {
+    await page.goto(`${server.url}/audit?q=disclose`);
+    await expect.poll(() => resultRows().count()).toBe(1);
+    await resultRows().first().getByRole("link").click();
+    await page.getByRole("heading", { level: 1, name: "Exchange" }).waitFor();
+    expect(await page.getByTestId("question").textContent()).toContain("Call me on [phone number].");
+    expect(await page.content()).not.toContain("0412 345 678");
+
+    const original = page.getByRole("region", { name: /^Original text/ });
+    await original.getByLabel("Reason for revealing the original text").fill("why?");
+    await original.getByRole("button", { name: "Reveal the original text" }).click();
+    await original.getByText("The reason say why you need the original text, in at least 10 characters.").waitFor();
+    expect(await database.db().revealEvent.count()).toBe(0);
+
+    await original.getByLabel("Reason for revealing the original text").fill("Checking whether the answer repeated the caller's number (incident 4411).");
+    await original.getByRole("button", { name: "Reveal the original text" }).click();
+    await original.getByTestId("revealed-original").waitFor();
+    expect(await original.getByTestId("revealed-original").textContent()).toContain("Call me on 0412 345 678.");
+    expect(await accessibilityProblems()).toEqual([]);
+    await page.screenshot({ path: join(screenshots, "audit-revealed.png"), fullPage: true });
+    await original.getByRole("button", { name: "Hide the original text" }).click();
+    await original.getByTestId("revealed-original").waitFor({ state: "detached" });
+    expect(await page.content()).not.toContain("0412 345 678");
+
+    const events = await database.db().revealEvent.findMany({ include: { user: { select: { email: true } } } });
+    expect(events).toMatchObject([{ reason: "Checking whether the answer repeated the caller's number (incident 4411).", user: { email: REVIEWER.email } }]);
+    expect(await database.db().auditChainLink.count({ where: { kind: "reveal_event", recordId: events[0]!.id } })).toBe(1);
+
+    const admin = await signInCookie({ email: ADMIN_EMAIL, password: "audit-e2e-admin-password" });
+    const reveals = await (await fetch(`${server.url}/admin/reveals`, { headers: { cookie: admin } })).text();
+    expect(reveals).toContain("incident 4411");
+    expect(reveals).toContain("Rita Reviewer");
   });
 
   it("fits a tablet screen without sideways scrolling", async () => {

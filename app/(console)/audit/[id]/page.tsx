@@ -9,6 +9,7 @@ import { FindingsList } from "@/components/audit/findings-list";
 import { JudgeScoresPanel } from "@/components/audit/judge-scores-panel";
 import { PassagesList } from "@/components/audit/passages-list";
 import { PromptView } from "@/components/audit/prompt-view";
+import { RevealOriginal } from "@/components/audit/reveal-original";
 import { ReviewLabels } from "@/components/audit/review-labels";
 import { StageTimings } from "@/components/audit/stage-timings";
 import { AccessDenied } from "@/components/ui/access-denied";
@@ -28,6 +29,7 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<str
 
 const contents = [
   ["comparison", "Answers"],
+  ["original", "Original text"],
   ["findings", "Findings"],
   ["review", "Review"],
   ["judges", "Judges"],
@@ -103,6 +105,13 @@ export default async function ExchangePage({ params, searchParams }: Props) {
         <div className="min-w-0 space-y-6">
           <AuditSection id="comparison" title="Raw and final answer">
             <AnswerComparison parts={parts} rawAnswer={exchange.rawAnswer} finalAnswer={exchange.finalAnswer} blocked={blocked} />
+          </AuditSection>
+          <AuditSection id="original" title="Original text" description="Shown on request, with a reason, and recorded.">
+            {can(caller.role, "audit.reveal") ? (
+              <RevealOriginal exchangeId={exchange.id} />
+            ) : (
+              <p className="text-sm text-slate-700">Revealing the original text needs permission to reveal audit records, which your role does not have.</p>
+            )}
           </AuditSection>
           <AuditSection id="findings" title={`Findings (${exchange.findings.length})`} description={`Checked under rule pack version ${exchange.versions.ruleSet}.`}>
             <FindingsList findings={exchange.findings} />
