@@ -4,7 +4,7 @@ import { checkLimits } from "@/lib/agent/check-limits";
 import { composeFinalAnswer } from "@/lib/agent/compose-final-answer";
 import { loadConversation } from "@/lib/agent/load-conversation";
 import { postprocessAnswer } from "@/lib/agent/postprocess-answer";
-import { conversationTitle, type ExchangeRecord, recordExchange } from "@/lib/agent/record-exchange";
+import { type ExchangeRecord, recordExchange } from "@/lib/agent/record-exchange";
 import { resolveScenario } from "@/lib/agent/resolve-scenario";
 import { evaluateCompliance } from "@/lib/compliance/evaluate-compliance";
 import type { ComplianceDecision, ComplianceFinding } from "@/lib/compliance/types";
@@ -98,7 +98,7 @@ export async function answerQuestion(deps: AgentDeps, request: AgentRequest): Pr
     conversation: conversation
       ? { id: conversation.id, turn: conversation.turn }
       : request.userId && request.source === "console"
-        ? { startTitled: conversationTitle(question) }
+        ? { startTitled: question }
         : null,
     evaluationRunId: request.evaluationRunId,
     runItem: request.runItem,

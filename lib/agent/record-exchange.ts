@@ -5,7 +5,7 @@ import { type Db, Prisma, type Tx } from "@/lib/db";
 import type { ExchangeSource, ModelProvider } from "@/lib/generated/sqlite/enums";
 import { appendToChain } from "@/lib/audit/chain/append-to-chain";
 import { env } from "@/lib/env";
-import { redactIdentifiers } from "@/lib/privacy/detect-identifiers";
+import { namesIn, redactIdentifiers } from "@/lib/privacy/detect-identifiers";
 import { getKeyring } from "@/lib/privacy/encryption-keys";
 import { sealOptional, sealText } from "@/lib/privacy/sealed-text";
 
@@ -18,7 +18,7 @@ import { sealOptional, sealText } from "@/lib/privacy/sealed-text";
 export type ExchangeRecord = {
   source: ExchangeSource;
   userId: string | null;
-  /** The conversation it continues, a new one to start (titled), or none (batch runs, the API). */
+  /** The conversation it continues, a new one to start (titled from this text, redacted), or none (batch runs, the API). */
   conversation: { id: string; turn: number } | { startTitled: string } | null;
   evaluationRunId?: string;
   /** Within an evaluation run, the question and scenario ("q12:B"). */
@@ -76,7 +76,7 @@ export async function recordExchange(
       turn = record.conversation.turn;
       await tx.conversation.update({ where: { id: conversationId }, data: { updatedAt: createdAt } });
     } else if (record.conversation && record.userId) {
-      const started = await tx.conversation.create({ data: { userId: record.userId, title: record.conversation.startTitled } });
+      const started = await tx.conversation.create({ data: { userId: record.userId, title: conversationTitle(record.conversation.startTitled) } });
       conversationId = started.id;
     }
     const exchange = await tx.exchange.create({
@@ -96,7 +96,7 @@ export async function recordExchange(
         transferApprovalId: record.transferApprovalId,
         question: sealText(keyring, "Exchange.question", record.question),
         questionRedacted: redactIdentifiers(record.question),
-        finalAnswerRedacted: redactIdentifiers(record.finalAnswer),
+        finalAnswerRedacted: redactIdentifiers(record.finalAnswer, { knownNames: namesIn(record.question) }),
         prompt: sealOptional(keyring, "Exchange.prompt", record.prompt),
         rawAnswer: sealOptional(keyring, "Exchange.rawAnswer", record.rawAnswer),
         finalAnswer: sealText(keyring, "Exchange.finalAnswer", record.finalAnswer),

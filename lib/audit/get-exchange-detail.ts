@@ -4,7 +4,7 @@ import type { Db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import type { Action, Severity } from "@/lib/generated/sqlite/enums";
-import { redactIdentifiers } from "@/lib/privacy/detect-identifiers";
+import { type IdentifierContext, namesIn, redactIdentifiers } from "@/lib/privacy/detect-identifiers";
 import { getKeyring } from "@/lib/privacy/encryption-keys";
 import { openExchangeColumns, openFindingColumns, openJudgeScoreColumns } from "@/lib/privacy/open-sealed-columns";
 
@@ -55,7 +55,7 @@ export type ExchangeDetail = {
   labels: ReviewLabelView[];
 };
 
-const redactOrNull = (text: string | null) => (text === null ? null : redactIdentifiers(text));
+const redactOrNull = (text: string | null, context: IdentifierContext) => (text === null ? null : redactIdentifiers(text, context));
 
 /** The pipeline's stages in the order they run; PostgreSQL's jsonb does not keep key order, so it is restored here. */
 const STAGE_ORDER = ["retrieval", "generation", "checking", "audit"];
@@ -95,7 +95,9 @@ export async function getExchangeDetail(db: Db, id: string): Promise<ExchangeDet
   ]);
   if (!exchange) throw new AppError("not_found", "There is no exchange with this id. Search for it again from the audit list.");
   const keyring = getKeyring(env());
-  const sealed = openExchangeColumns(keyring, { rawAnswer: exchange.rawAnswer, prompt: exchange.prompt });
+  const sealed = openExchangeColumns(keyring, { question: exchange.question, rawAnswer: exchange.rawAnswer, prompt: exchange.prompt });
+  // Names the question introduced are hidden wherever the other texts repeat them.
+  const context: IdentifierContext = { knownNames: namesIn(sealed.question) };
   return {
     id: exchange.id,
     createdAt: exchange.createdAt.toISOString(),
@@ -116,9 +118,9 @@ export async function getExchangeDetail(db: Db, id: string): Promise<ExchangeDet
       options: optionsOf(exchange.options),
     },
     question: exchange.questionRedacted,
-    rawAnswer: redactOrNull(sealed.rawAnswer),
+    rawAnswer: redactOrNull(sealed.rawAnswer, context),
     finalAnswer: exchange.finalAnswerRedacted,
-    prompt: redactOrNull(sealed.prompt),
+    prompt: redactOrNull(sealed.prompt, context),
     findings: exchange.findings.map((finding) => ({
       id: finding.id,
       ruleId: finding.ruleId,
@@ -126,7 +128,7 @@ export async function getExchangeDetail(db: Db, id: string): Promise<ExchangeDet
       severity: finding.severity,
       message: finding.message,
       clauses: clausesOf(finding.clauses),
-      evidence: redactOrNull(openFindingColumns(keyring, finding).evidence),
+      evidence: redactOrNull(openFindingColumns(keyring, finding).evidence, context),
     })),
     passages: exchange.passages.map(({ rank, chunkId, sourceTitle, label, score, text }) => ({ rank, chunkId, sourceTitle, label, score, text })),
     judgeScores: exchange.judgeScores.map((score) => ({
@@ -137,7 +139,7 @@ export async function getExchangeDetail(db: Db, id: string): Promise<ExchangeDet
       helpfulness: score.helpfulness,
       compliance: score.compliance,
       verdict: score.verdict,
-      reasoning: redactOrNull(openJudgeScoreColumns(keyring, score).reasoning),
+      reasoning: redactOrNull(openJudgeScoreColumns(keyring, score).reasoning, context),
       error: score.error,
       attempts: score.attempts,
       latencyMs: score.latencyMs,

@@ -1,6 +1,6 @@
 import { isValidIhi } from "@/lib/privacy/healthcare-identifier";
 import { isValidMedicareNumber } from "@/lib/privacy/medicare-number";
-import { NAME_DETECTORS } from "@/lib/privacy/personal-names";
+import { knownNamesDetector, NAME_DETECTORS, nameWords } from "@/lib/privacy/personal-names";
 
 // Personal identifiers in free text: Medicare numbers and IHIs (check digits
 // verified), Australian phone numbers, email addresses, dates, street
@@ -107,9 +107,13 @@ const DETECTORS: Detector[] = [
   ...NAME_DETECTORS,
 ];
 
+/** What else is known when looking at a text: the words of names found in the question it answers. */
+export type IdentifierContext = { knownNames?: string[] };
+
 /** Every identifier in a text, in order of position; overlapping finds keep the longest. */
-export function detectIdentifiers(text: string): DetectedIdentifier[] {
-  const found = DETECTORS.flatMap((detector, priority) =>
+export function detectIdentifiers(text: string, context: IdentifierContext = {}): DetectedIdentifier[] {
+  const detectors = context.knownNames?.length ? [...DETECTORS, knownNamesDetector(context.knownNames)] : DETECTORS;
+  const found = detectors.flatMap((detector, priority) =>
     detector.find(text).map((span) => ({ ...span, kind: detector.kind, priority })),
   );
   found.sort((a, b) => a.start - b.start || b.end - a.end || a.priority - b.priority);
@@ -122,11 +126,16 @@ export function detectIdentifiers(text: string): DetectedIdentifier[] {
   return kept;
 }
 
+/** The words of the personal names in a text, to pass as `knownNames` for texts that may repeat them. */
+export function namesIn(text: string): string[] {
+  return nameWords(detectIdentifiers(text).filter((identifier) => identifier.kind === "name").map((identifier) => identifier.value));
+}
+
 /** The text with each identifier replaced by its label, e.g. "[phone number]". */
-export function redactIdentifiers(text: string): string {
+export function redactIdentifiers(text: string, context: IdentifierContext = {}): string {
   let redacted = "";
   let from = 0;
-  for (const identifier of detectIdentifiers(text)) {
+  for (const identifier of detectIdentifiers(text, context)) {
     redacted += text.slice(from, identifier.start) + IDENTIFIER_LABELS[identifier.kind];
     from = identifier.end;
   }

@@ -35,6 +35,28 @@ function cuedNames(text: string) {
     .filter((span) => span.end > span.start);
 }
 
+const TITLE = /^(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sister|Nurse)\.?$/;
+
+/**
+ * The words of names found elsewhere ("Mrs Jane Citizen" gives Jane and
+ * Citizen), so a name the question introduced is also found where the answer
+ * repeats it without a cue ("call Jane today").
+ */
+export function nameWords(names: string[]): string[] {
+  const words = names.flatMap((name) => name.split(/\s+/)).filter((word) => word.length > 1 && !TITLE.test(word) && !NOT_NAMES.has(word));
+  return [...new Set(words)];
+}
+
+/** A detector for the given name words wherever they stand as words; adjacent ones make one name. */
+export function knownNamesDetector(words: string[]): Detector {
+  const word = `(?:${words.map((known) => known.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})`;
+  const pattern = new RegExp(`\\b${word}(?:\\s${word})*\\b`, "g");
+  return {
+    kind: "name",
+    find: (text) => (words.length ? [...text.matchAll(pattern)].map((match) => ({ start: match.index, end: match.index + match[0].length })) : []),
+  };
+}
+
 export const NAME_DETECTORS: Detector[] = [
   {
     kind: "name",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { detectIdentifiers, isMobileNumber, normaliseIdentifier, redactIdentifiers } from "@/lib/privacy/detect-identifiers";
+import { detectIdentifiers, isMobileNumber, namesIn, normaliseIdentifier, redactIdentifiers } from "@/lib/privacy/detect-identifiers";
 import { isValidIhi } from "@/lib/privacy/healthcare-identifier";
 import { isValidMedicareNumber, medicareCheckDigit } from "@/lib/privacy/medicare-number";
 
@@ -202,5 +202,15 @@ describe("redaction of every kind", () => {
     const redacted = redactIdentifiers(text);
     expect(redacted).toBe("[name] (DOB [date of birth], Medicare [medicare number], IHI [IHI]) of [address], on [phone number] or [email].");
     for (const seeded of ["Jane", "Citizen", "1954", "2123", ihi, "Kent", "0412", "jane@"]) expect(redacted).not.toContain(seeded);
+  });
+});
+
+describe("names the question introduced", () => {
+  it("are found where an answer repeats them without a cue, and nowhere else", () => {
+    const knownNames = namesIn("My patient Tom Nguyen and Mrs Jane Citizen asked about their notes.");
+    expect(knownNames).toEqual(["Tom", "Nguyen", "Jane", "Citizen"]);
+    expect(redactIdentifiers("Call Jane today; tell Tom Nguyen the Code applies.", { knownNames })).toBe("Call [name] today; tell [name] the Code applies.");
+    expect(redactIdentifiers("Call Jane today.")).toBe("Call Jane today.");
+    expect(redactIdentifiers("Tomorrow is fine.", { knownNames })).toBe("Tomorrow is fine.");
   });
 });
