@@ -15,7 +15,7 @@ type Props = {
 const hints: Record<SettingsFormField, string> = {
   minSimilarity: "Passages scoring below this are dropped; when none is left, the model is not asked and the no-sources text is given. Usually 0 to 1.",
   topK: "Passages retrieved per question, 1 to 50.",
-  contextBudgetTokens: "The context window the prompt is fitted to, 512 to 2,000,000 tokens.",
+  contextBudgetTokens: "The most tokens a prompt may use (sources, earlier turns, question and room for the answer), up to each scenario's own context window; 512 to 2,000,000.",
   allowAtLeast: "A judge's compliance score (0 to 5) at or above this is an allow verdict.",
   warnAtLeast: "At or above this (and below the allow cut-off) is warn; below it, block. 0 to 5.",
   disclaimer: "Appended to answers that lack it; the missing-disclaimer rule looks for it.",

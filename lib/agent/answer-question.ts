@@ -162,14 +162,16 @@ export async function answerQuestion(deps: AgentDeps, request: AgentRequest): Pr
     hits,
     history: request.history ?? conversation?.history ?? [],
     disclaimer: settings.values.answer.disclaimer,
-    contextTokens: scenario.options.contextTokens,
+    // The admins' context budget caps the prompt below the model's own window.
+    contextTokens: Math.min(scenario.options.contextTokens, settings.values.retrieval.contextBudgetTokens),
     answerTokens: scenario.options.maxTokens,
   });
-  if (prompt.droppedPassages > 0) notes.push(`${prompt.droppedPassages} retrieved passage(s) did not fit the model's context window.`);
+  if (prompt.droppedPassages > 0) notes.push(`${prompt.droppedPassages} retrieved passage(s) did not fit the context budget (the smaller of the model's window and the admins' budget).`);
   let rawAnswer: string;
   let promptText: string | null = prompt.text;
   if (scenario.retrieval && prompt.passages.length === 0) {
-    rawAnswer = settings.values.answer.noSourcesMessage;
+    // The fallback carries the disclaimer like any answer, so it passes the same checks.
+    rawAnswer = `${settings.values.answer.noSourcesMessage}\n\n${settings.values.answer.disclaimer}`;
     promptText = null;
     notes.push("No passage passed the similarity threshold, so the model was not asked.");
   } else {

@@ -17,6 +17,7 @@ import { seedDatabase } from "@/prisma/seed";
 import { startFakeOllama } from "../fakes/fake-ollama-server";
 import type { FakeServer } from "../fakes/http-server";
 import type { FakeReply } from "../fakes/scripted-replies";
+import { activateSettings } from "../support/activate-settings";
 import { corpusPath } from "../support/shared-corpus";
 import { createTestDatabase, providers, type TestDatabase } from "../support/test-databases";
 
@@ -98,11 +99,27 @@ describe.each(providers)("answerQuestion on %s", (provider) => {
     expect(Object.keys(record.latency as object).sort()).toEqual(["auditMs", "checkingMs", "generationMs", "retrievalMs", "totalMs"]);
   });
 
+  it("fits the prompt to the admins' context budget when it is below the model's window", async () => {
+    const question = "What does the code say about social media?";
+    const full = await ask(question, "Nurses must not post about people (see [1]).");
+    await activateSettings(db, (values) => ({ ...values, retrieval: { ...values.retrieval, contextBudgetTokens: 2048 } }));
+    try {
+      const budgeted = await ask(question, "Nurses must not post about people (see [1]).");
+      expect(budgeted.citations.length).toBeGreaterThan(0);
+      expect(budgeted.citations.length).toBeLessThan(full.citations.length);
+      expect(budgeted.notes.join(" ")).toMatch(/retrieved passage\(s\) did not fit the context budget/);
+    } finally {
+      await activateSettings(db, (values) => ({ ...values, retrieval: { ...values.retrieval, contextBudgetTokens: settingsSchema.parse({}).retrieval.contextBudgetTokens } }));
+    }
+  });
+
   it("answers with the fallback and does not ask the model when no passage passes the threshold", async () => {
     const before = chatRequests().length;
     const answer = await ask("sourdough croissant lamination", "should not be used");
     expect(chatRequests().length).toBe(before);
     expect(answer.text).toContain("do not cover this question");
+    // It is an ordinary, checked answer: with the disclaimer, nothing to warn about.
+    expect(answer).toMatchObject({ action: "allow", findings: [] });
     expect(answer.citations).toEqual([]);
     expect(answer.notes).toContain("No passage passed the similarity threshold, so the model was not asked.");
   });
