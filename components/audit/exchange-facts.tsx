@@ -47,6 +47,16 @@ export function ExchangeFacts({ exchange }: { exchange: ExchangeDetail }) {
       <Fact term="Versions in force">
         rule pack v{exchange.versions.ruleSet} · settings v{exchange.versions.settings} · store {exchange.versions.store ?? "none"}
       </Fact>
+      <Fact term="Outside Australia">
+        {exchange.transfer ? (
+          <>
+            Sent to {exchange.transfer.service} under the approval of {exchange.transfer.decidedBy ?? "an administrator"} on{" "}
+            <LocalTime iso={exchange.transfer.decidedAt} />: “{exchange.transfer.assessment}”
+          </>
+        ) : (
+          "No: not sent to a service known to be outside Australia"
+        )}
+      </Fact>
       {exchange.conversation && (
         <Fact term="Conversation">
           Question {exchange.conversation.turn + 1} of “{exchange.conversation.title}”.{" "}

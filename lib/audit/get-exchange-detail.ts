@@ -51,6 +51,8 @@ export type ExchangeDetail = {
   stages: { stage: string; ms: number }[];
   totalMs: number;
   versions: { ruleSet: number; settings: number; store: string | null };
+  /** The approval under which the question went to a service outside Australia; null when it stayed onshore. */
+  transfer: { service: string; assessment: string; decidedBy: string | null; decidedAt: string } | null;
   error: { stage: string | null; message: string } | null;
   labels: ReviewLabelView[];
 };
@@ -85,6 +87,7 @@ export async function getExchangeDetail(db: Db, id: string): Promise<ExchangeDet
         conversation: { select: { id: true, title: true } },
         evaluationRun: { select: { id: true, name: true } },
         scenario: { select: { name: true } },
+        transferApproval: { include: { decidedBy: { select: { email: true } } } },
         passages: { orderBy: { rank: "asc" } },
         findings: { orderBy: { id: "asc" } },
         judgeScores: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
@@ -149,6 +152,14 @@ export async function getExchangeDetail(db: Db, id: string): Promise<ExchangeDet
     stages: stagesOf(exchange.latency),
     totalMs: exchange.totalMs,
     versions: { ruleSet: exchange.ruleSetVersion, settings: exchange.settingsVersion, store: exchange.storeVersion },
+    transfer: exchange.transferApproval
+      ? {
+          service: exchange.transferApproval.service,
+          assessment: exchange.transferApproval.assessment,
+          decidedBy: exchange.transferApproval.decidedBy?.email ?? null,
+          decidedAt: exchange.transferApproval.createdAt.toISOString(),
+        }
+      : null,
     error: exchange.error ? { stage: exchange.errorStage, message: redactIdentifiers(exchange.error) } : null,
     labels,
   };

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type AgentDeps, answerQuestion } from "@/lib/agent/answer-question";
+import { getExchangeDetail } from "@/lib/audit/get-exchange-detail";
 import { approvedJudgeClient } from "@/lib/judges/approved-judge-client";
 import { defaultJudges } from "@/lib/judges/judge-config";
 import { createModelClient } from "@/lib/llm/create-model-client";
@@ -54,6 +55,12 @@ describe.each(providers)("transfers outside Australia on %s", (provider) => {
     expect(answer.text).toContain("Seek consent");
     const exchange = await suite.db.exchange.findUniqueOrThrow({ where: { id: answer.exchangeId } });
     expect(exchange.transferApprovalId).toBe(approval.id);
+    expect((await getExchangeDetail(suite.db, answer.exchangeId)).transfer).toEqual({
+      service: "gemini",
+      assessment: ASSESSMENT,
+      decidedBy: "ada@hospital.example",
+      decidedAt: approval.createdAt,
+    });
     const change = await suite.db.adminChange.findFirstOrThrow({ where: { entityId: approval.id } });
     expect(change).toMatchObject({ actorId: adminId, action: "transfer.allow" });
     expect(await suite.db.auditChainLink.count({ where: { recordId: change.id } })).toBe(1);
