@@ -1,6 +1,8 @@
 import { existsSync } from "node:fs";
 import { Command } from "commander";
 import { registerAuditCommands } from "./commands/audit";
+import { registerBackupCommands } from "./commands/backup";
+import { registerConfigCommands } from "./commands/config";
 import { registerDbCommands } from "./commands/db";
 import { registerKeyCommands } from "./commands/keys";
 import { registerPipelineCommand } from "./commands/pipeline";
@@ -27,7 +29,9 @@ registerUserCommands(program);
 registerStoreCommands(program);
 registerPipelineCommand(program);
 registerAuditCommands(program);
+registerBackupCommands(program);
 registerKeyCommands(program);
 registerRetentionCommands(program);
+registerConfigCommands(program);
 
 await program.parseAsync(process.argv);

@@ -1,4 +1,5 @@
 import "server-only";
+import { readFileSync } from "node:fs";
 import { isAbsolute, resolve } from "node:path";
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
@@ -100,6 +101,8 @@ const envSchema = z.object({
     .optional(),
   /** Whether this app instance runs the background judge of console answers. */
   JUDGE_WORKER: z.enum(["on", "off"], { error: "must be on or off" }).default("on"),
+  /** Bearer token a Prometheus server sends to read /api/metrics; unset turns the endpoint off. */
+  METRICS_TOKEN: optionalSecret,
 }).superRefine((config, ctx) => {
   if (config.OIDC_ISSUER && !config.OIDC_CLIENT_ID) {
     ctx.addIssue({ code: "custom", path: ["OIDC_CLIENT_ID"], message: "must be set when OIDC_ISSUER is (the client id registered with your sign-on provider)" });
@@ -137,15 +140,54 @@ export function maskPassword(url: string): string {
   return url.replace(/^([a-z]+:\/\/[^:/@]+:)[^@]*@/i, "$1****@");
 }
 
+/** Settings that may instead be read from a file named by `<SETTING>_FILE` (container secrets). */
+const FILE_SETTINGS = [
+  "DATABASE_URL",
+  "CAM_ADMIN_PASSWORD",
+  "CAM_ENCRYPTION_KEYS",
+  "OLLAMA_API_KEY",
+  "OPENAI_API_KEY",
+  "GEMINI_API_KEY",
+  "OIDC_CLIENT_SECRET",
+  "METRICS_TOKEN",
+] as const;
+
+/** Every setting name CAM reads, the `_FILE` forms included (for checking deployment files). */
+export function knownSettingNames(): string[] {
+  return [...Object.keys(envSchema.shape), ...FILE_SETTINGS.map((name) => `${name}_FILE`)];
+}
+
+/** The settings given as files, read in; a file that cannot be read is a problem to report. */
+function readSettingFiles(source: Record<string, string | undefined>): { values: Record<string, string>; problems: string[] } {
+  const values: Record<string, string> = {};
+  const problems: string[] = [];
+  for (const name of FILE_SETTINGS) {
+    const file = source[`${name}_FILE`]?.trim();
+    if (!file) continue;
+    if (source[name]?.trim()) {
+      problems.push(`  ${name}_FILE is set as well as ${name}; set only one`);
+      continue;
+    }
+    try {
+      values[name] = readFileSync(file, "utf8").trim();
+    } catch (error) {
+      problems.push(`  ${name}_FILE names ${file}, which cannot be read (${(error as NodeJS.ErrnoException).code ?? "error"})`);
+    }
+  }
+  return { values, problems };
+}
+
 /**
  * Validates an environment. Empty values count as unset, so a copied .env.example
- * with blanks works. Throws AppError("config_invalid") listing every problem.
+ * with blanks works; secrets may come from files (`DATABASE_URL_FILE` and so on).
+ * Throws AppError("config_invalid") listing every problem.
  */
 export function parseEnv(source: Record<string, string | undefined>): Env {
-  const present = Object.entries(source).filter(([, value]) => value !== undefined && value.trim() !== "");
+  const files = readSettingFiles(source);
+  const present = Object.entries({ ...source, ...files.values }).filter(([, value]) => value !== undefined && value.trim() !== "");
   const result = envSchema.safeParse(Object.fromEntries(present));
-  if (result.success) return result.data;
-  const lines = result.error.issues.map((issue) => `  ${issue.path.join(".")} ${issue.message}`);
+  if (result.success && !files.problems.length) return result.data;
+  const lines = [...files.problems, ...(result.success ? [] : result.error.issues.map((issue) => `  ${issue.path.join(".")} ${issue.message}`))];
   throw new AppError(
     "config_invalid",
     `The configuration is invalid:\n${lines.join("\n")}\nFix these in .env or the environment; .env.example describes every setting.`,

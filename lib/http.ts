@@ -10,13 +10,14 @@ import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError, type ErrorBody } from "@/lib/errors";
 import { logger } from "@/lib/logger";
+import { checkMetricsToken } from "@/lib/metrics/check-metrics-token";
 
 // The one wrapper every route handler goes through: request id, size limit,
 // authentication and permission, zod parsing, and mapping of every error to
 // the same JSON shape ({ error: { code, message, requestId, fields? } }).
 
-/** Who may call a route: anyone, any signed-in user, or holders of a permission. */
-export type Access = "public" | "signed-in" | Permission;
+/** Who may call a route: anyone, any signed-in user, holders of a permission, or a scraper with METRICS_TOKEN. */
+export type Access = "public" | "signed-in" | "metrics-token" | Permission;
 
 type RouteContext = { params: Promise<Record<string, string | string[] | undefined>> };
 
@@ -24,7 +25,7 @@ type HandlerInput<A extends Access, B, Q> = {
   body: B;
   query: Q;
   params: Record<string, string | string[] | undefined>;
-  caller: A extends "public" ? Caller | null : Caller;
+  caller: A extends "public" | "metrics-token" ? Caller | null : Caller;
   request: NextRequest;
   requestId: string;
 };
@@ -101,6 +102,11 @@ async function identify(request: NextRequest): Promise<Caller | null> {
 }
 
 async function authenticate(request: NextRequest, access: Access): Promise<Caller | null> {
+  // The metrics token is no API key and names no person; sessions and keys do not open metrics.
+  if (access === "metrics-token") {
+    checkMetricsToken(request.headers.get("authorization"), env().METRICS_TOKEN);
+    return null;
+  }
   const caller = await identify(request);
   if (access === "public") return caller;
   if (!caller) throw new AppError("unauthenticated", "You are not signed in, or your session has expired. Sign in and try again.");

@@ -1,5 +1,11 @@
+import { createWriteStream } from "node:fs";
 import { writeFile } from "node:fs/promises";
+import { once } from "node:events";
+import type { Writable } from "node:stream";
 import type { Command } from "commander";
+import { z } from "zod";
+import { decodeAuditLogCursor, encodeAuditLogCursor } from "@/lib/audit/audit-log-cursor";
+import { exportAuditLog } from "@/lib/audit/export-audit-log";
 import { createCheckpoint, readCheckpoint } from "@/lib/audit/chain/chain-checkpoint";
 import { verifyChain } from "@/lib/audit/chain/verify-chain";
 import { getDb } from "@/lib/db";
@@ -7,9 +13,44 @@ import { env } from "@/lib/env";
 import { getKeyring } from "@/lib/privacy/encryption-keys";
 import { runCommand } from "../run-command";
 
+const exportOptionsSchema = z
+  .object({
+    since: z.iso.datetime({ offset: true, error: "must be an ISO 8601 time with a time zone, such as 2026-11-26T00:00:00Z" }).optional(),
+    format: z.literal("jsonl", { error: "must be jsonl (JSON Lines), the only format for log shipping" }),
+    cursor: z.string().min(1).optional(),
+    out: z.string().min(1).optional(),
+  })
+  .refine((options) => options.since || options.cursor, { error: "is required: pass --since <ISO time> for a first export, or --cursor <token> to continue one", path: ["since"] });
+
+/** Writes text, waiting when the stream's buffer is full so memory stays flat. */
+async function write(stream: Writable, text: string): Promise<void> {
+  if (!stream.write(text)) await once(stream, "drain");
+}
+
+/** `cam audit export`: JSON Lines to a file or stdout, then the cursor to continue from on stderr. */
+async function exportRecords(raw: Record<string, unknown>): Promise<number> {
+  const options = exportOptionsSchema.parse(raw);
+  const after = options.cursor ? decodeAuditLogCursor(options.cursor) : 0;
+  const out = options.out ? createWriteStream(options.out) : process.stdout;
+  let written = 0;
+  let last = after;
+  for await (const batch of exportAuditLog(getDb(), { since: options.since ? new Date(options.since) : undefined, after })) {
+    for (const line of batch.lines) await write(out, line);
+    written += batch.lines.length;
+    last = batch.lastPosition;
+  }
+  if (options.out) {
+    out.end();
+    await once(out, "finish");
+  }
+  console.error(`Exported ${written} exchange record(s)${written ? ` (to audit chain position ${last})` : ""}. Pass the cursor below as --cursor to continue after them.`);
+  console.error(`next cursor: ${encodeAuditLogCursor(last)}`);
+  return 0;
+}
+
 /** `cam audit ...`: prove the audit trail is intact. */
 export function registerAuditCommands(program: Command): void {
-  const audit = program.command("audit").description("check the tamper-evident audit trail");
+  const audit = program.command("audit").description("check and export the tamper-evident audit trail");
 
   audit
     .command("verify")
@@ -40,6 +81,16 @@ export function registerAuditCommands(program: Command): void {
         }
       }),
     );
+
+  audit
+    .command("export")
+    .description("write exchange records (redacted text only) as JSON Lines, in audit-chain order, for a central log service")
+    .option("--since <time>", "only exchanges recorded at or after this ISO 8601 time (e.g. 2026-11-26T00:00:00Z)")
+    .option("--format <format>", "jsonl (one JSON record per line)", "jsonl")
+    .option("--cursor <token>", "continue after the last record of an earlier export (the cursor it printed)")
+    .option("--out <file>", "write to this file instead of stdout")
+    .addHelpText("after", "\nEnds by printing `next cursor: <token>` on stderr; pass it as --cursor next time to ship only newer records.")
+    .action((options: Record<string, unknown>) => runCommand(() => exportRecords(options)));
 
   audit
     .command("checkpoint")

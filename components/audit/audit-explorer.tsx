@@ -1,6 +1,6 @@
 "use client";
 
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useSearchParams } from "next/navigation";
 import type { ReactNode } from "react";
@@ -14,6 +14,7 @@ import { ApiError, apiFetch } from "@/lib/api-client";
 import { type AuditUrlState, auditQueryString, hasFilters, readAuditUrlState } from "@/lib/audit/audit-url";
 import type { AuditFilterOptions } from "@/lib/audit/list-filter-options";
 import type { ExchangeSearchResult } from "@/lib/audit/search-exchanges";
+import { useLiveEvents } from "@/components/live/use-live-events";
 import { queryKeys } from "@/lib/query-keys";
 import { type ExchangeSort, sortLabels } from "@/lib/schemas/audit";
 
@@ -33,6 +34,9 @@ export function AuditExplorer({ options }: { options: AuditFilterOptions }) {
   const query = auditQueryString(state);
   const view: AuditUrlState = { ...state, cursor: undefined };
   const filters = auditQueryString(view);
+  const queryClient = useQueryClient();
+  // New exchanges, recorded by any instance, show without a reload.
+  useLiveEvents({ exchange: () => void queryClient.invalidateQueries({ queryKey: queryKeys.exchangeLists }) });
   const results = useQuery({
     queryKey: queryKeys.exchanges(state),
     queryFn: () => apiFetch<ExchangeSearchResult>(`/api/exchanges${query ? `?${query}` : ""}`),

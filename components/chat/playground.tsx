@@ -1,8 +1,11 @@
 "use client";
 
+import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
+import { useLiveEvents } from "@/components/live/use-live-events";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Notice } from "@/components/ui/status";
+import { queryKeys } from "@/lib/query-keys";
 import type { ConversationPage, ScenarioList } from "@/lib/schemas/conversations";
 import type { AnswerTexts } from "./answer-card";
 import { ConversationList } from "./conversation-list";
@@ -25,6 +28,9 @@ export type PlaygroundProps = {
 
 /** The playground: conversations at the side; the chosen scenario, the open conversation and the question box beside them. */
 export function Playground({ scenarios: initialScenarios, conversations, texts, limits, canManageStore }: PlaygroundProps) {
+  const queryClient = useQueryClient();
+  // A judge's score shows as soon as any instance records it; polling remains the fallback.
+  useLiveEvents({ "judge-score": ({ exchangeId }) => void queryClient.invalidateQueries({ queryKey: queryKeys.judgeScores(exchangeId) }) });
   const { conversationId, openConversation } = useConversationUrl();
   const scenarios = useScenarioList(initialScenarios).data;
   const conversation = useConversation(conversationId);

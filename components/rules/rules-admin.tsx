@@ -3,6 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { ReviewChangeDialog } from "@/components/rules/review-change-dialog";
+import { awaitingApproval, DraftsAwaitingApproval } from "@/components/config-drafts/drafts-awaiting-approval";
 import { RollbackRulesDialog } from "@/components/rules/rollback-rules-dialog";
 import { RuleEditorDialog } from "@/components/rules/rule-editor-dialog";
 import { blankRuleForm, ruleToForm } from "@/components/rules/rule-form-state";
@@ -20,9 +21,10 @@ import type { SavedVersion } from "@/lib/config/write-rule-set-version";
 import { queryKeys } from "@/lib/query-keys";
 import type { RuleDraft } from "@/lib/schemas/config-changes";
 
-// The rules page: the pack in force, edited as a draft (switches and severity
-// in place, an editor for whole rules), reviewed with a what-if preview and
-// saved as a new version; below it, the version history with roll-back.
+// The rules page: the pack in force, edited locally (switches and severity in
+// place, an editor for whole rules), reviewed with a what-if preview and saved
+// as a draft awaiting someone else's approval; below it, the drafts awaiting
+// approval and the version history with roll-back (which applies at once).
 
 type Draft = { base: number; rules: RuleDraft[] };
 type Editing = { index: number | null };
@@ -35,7 +37,7 @@ export function RulesAdmin({ initial }: { initial: RulesAdminData }) {
   const [editing, setEditing] = useState<Editing | null>(null);
   const [reviewing, setReviewing] = useState(false);
   const [rollbackTo, setRollbackTo] = useState<number | null>(null);
-  const [saved, setSaved] = useState<string>();
+  const [saved, setSaved] = useState<{ title: string; text: string }>();
   const savedRef = useRef<HTMLDivElement>(null);
 
   const pack = active.data;
@@ -47,7 +49,11 @@ export function RulesAdmin({ initial }: { initial: RulesAdminData }) {
     setDraft(null);
     setReviewing(false);
     setRollbackTo(null);
-    setSaved(`Saved as version ${result.version}. ${result.summary}.`);
+    setSaved(
+      result.status === "draft"
+        ? { title: "Draft saved", text: `Saved as draft v${result.version}. ${result.summary}. ${awaitingApproval}` }
+        : { title: "Rule pack saved", text: `Saved as version ${result.version}. ${result.summary}. The next answer is checked with it.` },
+    );
     void queryClient.invalidateQueries({ queryKey: queryKeys.ruleSets });
     void queryClient.invalidateQueries({ queryKey: queryKeys.whatIfAll });
   };
@@ -77,8 +83,8 @@ export function RulesAdmin({ initial }: { initial: RulesAdminData }) {
     <div className="space-y-8 [contain:inline-size]">
       {saved && (
         <div ref={savedRef} tabIndex={-1} className="outline-none">
-          <Notice tone="success" title="Rule pack saved">
-            {saved} The next answer is checked with it.
+          <Notice tone="success" title={saved.title}>
+            {saved.text}
           </Notice>
         </div>
       )}
@@ -125,6 +131,8 @@ export function RulesAdmin({ initial }: { initial: RulesAdminData }) {
         )}
       </section>
 
+      <DraftsAwaitingApproval kind="rules" />
+
       <section aria-labelledby="history-heading" className="space-y-3">
         <h2 id="history-heading" className="text-lg font-semibold text-slate-900">
           Version history
@@ -164,10 +172,10 @@ export function RulesAdmin({ initial }: { initial: RulesAdminData }) {
         open={reviewing}
         onClose={() => setReviewing(false)}
         title="Review and save the rule pack"
-        description="The draft becomes a new version in force as soon as it is saved; changed rules get new version numbers."
+        description="The change is saved as a draft; it goes into force once someone else has previewed and approved it. Changed rules get new version numbers."
         diff={<RulePackDiffView diff={diff} fromLabel={`in force (v${pack.version})`} toLabel="draft" />}
         change={{ kind: "rules", rules }}
-        saveLabel="Save new version"
+        saveLabel="Save as draft"
         onSave={(note) => save.mutate(note)}
         saving={save.isPending}
         saveError={save.error?.message}

@@ -2,6 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useEffect, useRef, useState } from "react";
+import { awaitingApproval, DraftsAwaitingApproval } from "@/components/config-drafts/drafts-awaiting-approval";
 import { ReviewChangeDialog } from "@/components/rules/review-change-dialog";
 import { VersionHistory } from "@/components/rules/version-history";
 import { RollbackSettingsDialog } from "@/components/settings/rollback-settings-dialog";
@@ -20,8 +21,9 @@ import { queryKeys } from "@/lib/query-keys";
 import type { Settings } from "@/lib/schemas/settings";
 
 // The thresholds page: the settings in force as a form, checked with the
-// settings schema, reviewed with a what-if preview and saved as a new version;
-// below it, the version history with roll-back.
+// settings schema, reviewed with a what-if preview and saved as a draft
+// awaiting someone else's approval; below it, the drafts awaiting approval and
+// the version history with roll-back (which applies at once).
 
 /** The thresholds page's interactive part; `initial` is the settings in force as the server rendered them. */
 export function SettingsAdmin({ initial }: { initial: SettingsAdminData }) {
@@ -32,7 +34,7 @@ export function SettingsAdmin({ initial }: { initial: SettingsAdminData }) {
   const [submitted, setSubmitted] = useState(false);
   const [candidate, setCandidate] = useState<Settings | null>(null);
   const [rollbackTo, setRollbackTo] = useState<number | null>(null);
-  const [saved, setSaved] = useState<string>();
+  const [saved, setSaved] = useState<{ title: string; text: string }>();
   const summaryRef = useRef<HTMLDivElement>(null);
   const savedRef = useRef<HTMLDivElement>(null);
 
@@ -48,12 +50,18 @@ export function SettingsAdmin({ initial }: { initial: SettingsAdminData }) {
         .map((field) => (field === "judgeConsoleAnswers" ? "Judge console answers" : fieldLabel(field)));
 
   const afterSave = (result: SavedVersion, values: Settings) => {
-    setForm(settingsToForm(values));
-    setBase(result.version);
+    // A draft is not in force: the form goes back to the settings that are.
+    const draft = result.status === "draft";
+    setForm(settingsToForm(draft ? current.values : values));
+    if (!draft) setBase(result.version);
     setSubmitted(false);
     setCandidate(null);
     setRollbackTo(null);
-    setSaved(`Saved as version ${result.version}. ${result.summary}.`);
+    setSaved(
+      draft
+        ? { title: "Draft saved", text: `Saved as draft v${result.version}. ${result.summary}. ${awaitingApproval}` }
+        : { title: "Settings saved", text: `Saved as version ${result.version}. ${result.summary}. The next question uses them.` },
+    );
     void queryClient.invalidateQueries({ queryKey: queryKeys.settingsVersions });
     void queryClient.invalidateQueries({ queryKey: queryKeys.whatIfAll });
   };
@@ -93,8 +101,8 @@ export function SettingsAdmin({ initial }: { initial: SettingsAdminData }) {
     <div className="space-y-8 [contain:inline-size]">
       {saved && (
         <div ref={savedRef} tabIndex={-1} className="outline-none">
-          <Notice tone="success" title="Settings saved">
-            {saved} The next question uses them.
+          <Notice tone="success" title={saved.title}>
+            {saved.text}
           </Notice>
         </div>
       )}
@@ -151,6 +159,8 @@ export function SettingsAdmin({ initial }: { initial: SettingsAdminData }) {
         </form>
       </section>
 
+      <DraftsAwaitingApproval kind="settings" />
+
       <section aria-labelledby="settings-history-heading" className="space-y-3">
         <h2 id="settings-history-heading" className="text-lg font-semibold text-slate-900">
           Version history
@@ -169,11 +179,11 @@ export function SettingsAdmin({ initial }: { initial: SettingsAdminData }) {
         open={candidate !== null}
         onClose={() => setCandidate(null)}
         title="Review and save the settings"
-        description="The new settings are in force as soon as they are saved."
+        description="The settings are saved as a draft; they go into force once someone else has previewed and approved them."
         diff={<SettingsDiffView changes={candidate ? diffSettings(current.values, candidate) : []} fromLabel={`in force (v${current.version})`} toLabel="new" />}
         change={candidate ? { kind: "settings", values: candidate } : undefined}
         nothingToSave={candidate && diffSettings(current.values, candidate).length === 0 ? "These settings are the same as those in force." : undefined}
-        saveLabel="Save new version"
+        saveLabel="Save as draft"
         onSave={(note) => candidate && save.mutate({ values: candidate, note })}
         saving={save.isPending}
         saveError={save.error?.message}

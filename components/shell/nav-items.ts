@@ -6,5 +6,6 @@ export const navItems: { href: string; label: string; permission: Permission }[]
   { href: "/audit", label: "Audit", permission: "audit.read" },
   { href: "/runs", label: "Runs", permission: "audit.read" },
   { href: "/dashboard", label: "Dashboard", permission: "audit.read" },
+  { href: "/approvals", label: "Approvals", permission: "config.approve" },
   { href: "/admin", label: "Admin", permission: "config.write" },
 ];

@@ -13,6 +13,7 @@ import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { ExchangeSource } from "@/lib/generated/sqlite/enums";
 import type { ModelClient } from "@/lib/llm/types";
+import { recordAnsweredExchange, recordFailedExchange } from "@/lib/metrics/agent-metrics";
 import { requireTransferApproval } from "@/lib/privacy/transfer-approvals";
 import type { RetrievalHit, RetrievalResult } from "@/lib/retrieval/search-loaded-store";
 import type { ScenarioDefinition } from "@/lib/schemas/scenarios";
@@ -112,6 +113,7 @@ export async function answerQuestion(deps: AgentDeps, request: AgentRequest): Pr
   /** Records a failure that left no answer, then reports it to the caller with the record's id. */
   const failBeforeAnswer = async (stage: string, error: unknown, prompt: string | null): Promise<never> => {
     const message = error instanceof AppError ? error.message : `The ${stage} step failed unexpectedly.`;
+    recordFailedExchange({ scenario, stage, error });
     latency.totalMs = since(started);
     let reference = "";
     try {
@@ -262,6 +264,7 @@ export async function answerQuestion(deps: AgentDeps, request: AgentRequest): Pr
   }
   latency.auditMs = since(auditStart);
   latency.totalMs = since(started);
+  recordAnsweredExchange({ scenario, decision, latency, modelAsked: promptText !== null });
 
   return {
     exchangeId: recorded.id,

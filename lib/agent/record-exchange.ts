@@ -5,6 +5,7 @@ import { type Db, Prisma, type Tx } from "@/lib/db";
 import type { ExchangeSource, ModelProvider } from "@/lib/generated/sqlite/enums";
 import { appendToChain } from "@/lib/audit/chain/append-to-chain";
 import { env } from "@/lib/env";
+import { publishLiveEvent } from "@/lib/live/live-events";
 import { namesIn, redactIdentifiers } from "@/lib/privacy/detect-identifiers";
 import { getKeyring } from "@/lib/privacy/encryption-keys";
 import { sealOptional, sealText } from "@/lib/privacy/sealed-text";
@@ -131,6 +132,7 @@ export async function recordExchange(
       });
     }
     await appendToChain(tx, { kind: "exchange", recordId: exchange.id });
+    await publishLiveEvent(tx, { type: "exchange", id: exchange.id, action: record.action, userId: record.userId, createdAt: createdAt.toISOString() });
     return { ...exchange, conversationId };
   });
 }

@@ -74,7 +74,8 @@ function csvLine(row: ExchangeRow): string {
   ]);
 }
 
-function jsonLine(row: ExchangeRow): string {
+/** One exchange as a JSON Lines record; also the record `cam audit export` ships to a log service. */
+export function jsonLine(row: ExchangeRow): string {
   const { question, answer, ...rest } = row;
   return `${JSON.stringify({ ...rest, question, finalAnswer: answer })}\n`;
 }

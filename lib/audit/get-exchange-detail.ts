@@ -143,7 +143,7 @@ export async function getExchangeDetail(db: Db, id: string): Promise<ExchangeDet
       compliance: score.compliance,
       verdict: score.verdict,
       reasoning: redactOrNull(openJudgeScoreColumns(keyring, score).reasoning, context),
-      error: score.error,
+      error: redactOrNull(score.error, context),
       attempts: score.attempts,
       latencyMs: score.latencyMs,
       createdAt: score.createdAt.toISOString(),

@@ -8,6 +8,7 @@ const pagePermissions: [prefix: string, permission: Permission | "signed-in"][] 
   ["/admin/users", "users.manage"],
   ["/admin/reveals", "privacy.oversee"],
   ["/admin", "config.write"],
+  ["/approvals", "config.approve"],
   ["/audit", "audit.read"],
   ["/dashboard", "audit.read"],
   ["/runs", "audit.read"],

@@ -10,6 +10,7 @@ export const permissions = [
   "audit.reveal",
   "privacy.oversee",
   "config.write",
+  "config.approve",
   "users.manage",
   "pipeline.run",
 ] as const;
@@ -19,7 +20,8 @@ export type Permission = (typeof permissions)[number];
 const grants: Record<Role, readonly Permission[]> = {
   clinician: ["chat"],
   // Reviewers may reveal original text (with a reason, recorded); admins oversee who did.
-  reviewer: ["chat", "audit.read", "audit.label", "audit.reveal"],
+  // Reviewers may approve configuration drafts, never their own (see approve-config-draft.ts).
+  reviewer: ["chat", "audit.read", "audit.label", "audit.reveal", "config.approve"],
   admin: permissions,
 };
 
@@ -36,6 +38,7 @@ export const permissionLabels: Record<Permission, string> = {
   "audit.reveal": "reveal unredacted text",
   "privacy.oversee": "review who revealed unredacted text",
   "config.write": "change rules and settings",
+  "config.approve": "approve or reject drafts of rules and settings",
   "users.manage": "manage users",
   "pipeline.run": "run evaluation pipelines",
 };

@@ -21,3 +21,13 @@ export const noActiveVersion = (what: string) =>
 export const MAX_SUMMARY_CHARS = 1000;
 
 export const clipSummary = (text: string) => (text.length > MAX_SUMMARY_CHARS ? `${text.slice(0, MAX_SUMMARY_CHARS - 1)}…` : text);
+
+/** Roll-backs activate at once because their target was approved before; a draft or a rejected version never was. */
+export function assertOnceApproved(what: string, target: { version: number; status: string }): void {
+  if (target.status === "draft" || target.status === "rejected") {
+    throw new AppError(
+      "bad_request",
+      `The ${what} version ${target.version} is ${target.status === "draft" ? "a draft" : "rejected"} and was never approved, so it cannot be rolled back to. Pick a version that was in force, or approve the draft under "Drafts awaiting approval".`,
+    );
+  }
+}

@@ -41,8 +41,9 @@ export async function listConfigHistory(db: Db, kind: ConfigKind): Promise<Confi
     }),
     db.user.findMany({ where: { id: { in: authorIds } }, select: { id: true, name: true, email: true } }),
   ]);
-  // The last entry per version wins; there is normally exactly one.
-  const changeFor = new Map(changes.map((change) => [change.entityId, change]));
+  // The first entry per version is the one that wrote it; later ones (previews, approvals) are decisions about it.
+  const changeFor = new Map<string | null, (typeof changes)[number]>();
+  for (const change of changes) if (!changeFor.has(change.entityId)) changeFor.set(change.entityId, change);
   const authorFor = new Map(authors.map((author) => [author.id, { name: author.name, email: author.email }]));
   return versions.map((version) => {
     const change = changeFor.get(String(version.version));

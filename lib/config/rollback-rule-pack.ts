@@ -1,4 +1,5 @@
 import "server-only";
+import { assertOnceApproved } from "@/lib/config/config-write-errors";
 import { getRuleSetVersionOrThrow } from "@/lib/config/get-config-version";
 import { type SavedVersion, writeRuleSetVersion } from "@/lib/config/write-rule-set-version";
 import type { Db } from "@/lib/db";
@@ -11,12 +12,14 @@ import type { RollbackBody } from "@/lib/schemas/config-changes";
 export async function rollbackRulePack(db: Db, options: { actorId: string | null; body: RollbackBody }): Promise<SavedVersion> {
   const { body } = options;
   const target = await getRuleSetVersionOrThrow(db, body.toVersion);
+  assertOnceApproved("rule pack", target);
   return writeRuleSetVersion(db, {
     actorId: options.actorId,
     baseVersion: body.baseVersion,
     draft: target.rules,
     note: body.note || `Roll-back to version ${target.version}`,
     action: "rules.rollback",
+    status: "active",
     describe: (changes, version) => `Rolled the rule pack back to version ${target.version} as version ${version}: ${changes.join("; ")}`,
   });
 }

@@ -3,7 +3,7 @@ import { type SavedVersion, writeRuleSetVersion } from "@/lib/config/write-rule-
 import type { Db } from "@/lib/db";
 import type { SaveRulePackBody } from "@/lib/schemas/config-changes";
 
-/** Saves an admin's edited rule pack as the new active version. Assumes a validated body and a caller with config.write. */
+/** Saves an admin's edited rule pack as a draft awaiting a reviewer's approval. Assumes a validated body and a caller with config.write. */
 export function saveRulePack(db: Db, options: { actorId: string | null; body: SaveRulePackBody }): Promise<SavedVersion> {
   const { body } = options;
   return writeRuleSetVersion(db, {
@@ -11,7 +11,8 @@ export function saveRulePack(db: Db, options: { actorId: string | null; body: Sa
     baseVersion: body.baseVersion,
     draft: body.rules,
     note: body.note,
-    action: "rules.update",
-    describe: (changes, version) => `Saved rule pack version ${version}: ${changes.join("; ")}`,
+    action: "rules.draft",
+    status: "draft",
+    describe: (changes, version) => `Saved rule pack draft ${version}: ${changes.join("; ")}`,
   });
 }

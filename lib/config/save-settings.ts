@@ -4,7 +4,7 @@ import { writeSettingsVersion } from "@/lib/config/write-settings-version";
 import type { Db } from "@/lib/db";
 import type { SaveSettingsBody } from "@/lib/schemas/config-changes";
 
-/** Saves an admin's edited settings as the new active version. Assumes a validated body and a caller with config.write. */
+/** Saves an admin's edited settings as a draft awaiting a reviewer's approval. Assumes a validated body and a caller with config.write. */
 export function saveSettings(db: Db, options: { actorId: string | null; body: SaveSettingsBody }): Promise<SavedVersion> {
   const { body } = options;
   return writeSettingsVersion(db, {
@@ -12,7 +12,8 @@ export function saveSettings(db: Db, options: { actorId: string | null; body: Sa
     baseVersion: body.baseVersion,
     values: body.values,
     note: body.note,
-    action: "settings.update",
-    describe: (changes, version) => `Saved settings version ${version}: ${changes.join("; ")}`,
+    action: "settings.draft",
+    status: "draft",
+    describe: (changes, version) => `Saved settings draft ${version}: ${changes.join("; ")}`,
   });
 }

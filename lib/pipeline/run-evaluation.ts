@@ -11,6 +11,7 @@ import { runJudge } from "@/lib/judges/run-judge";
 import { throttleFor } from "@/lib/judges/throttle";
 import type { JudgeOutcome } from "@/lib/judges/types";
 import type { ModelClient } from "@/lib/llm/types";
+import { recordEvaluationRunFinished } from "@/lib/metrics/evaluation-metrics";
 import type { EvaluationPlan } from "@/lib/pipeline/plan-evaluation";
 
 // Batch evaluation: every question through every scenario with the same agent
@@ -172,6 +173,7 @@ export async function runEvaluation(
       finishedAt: options.signal?.aborted ? null : new Date(),
     },
   });
+  recordEvaluationRunFinished({ cancelled: Boolean(options.signal?.aborted), failedItems: failed });
 }
 
 async function loadInput(db: Db, exchangeId: string, digest: string) {

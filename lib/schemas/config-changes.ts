@@ -66,6 +66,20 @@ export const whatIfBodySchema = z.object({
   change: whatIfChangeSchema,
 });
 
+/** The two kinds of versioned configuration. */
+export const configKindSchema = z.enum(["rules", "settings"], { error: 'must be "rules" or "settings"' });
+
+export const configDraftsQuerySchema = z.object({ kind: configKindSchema });
+
+const draftRef = { kind: configKindSchema, version: z.int({ error: "must be the draft's version number" }).min(1) };
+
+export const previewDraftBodySchema = z.object({ ...draftRef, limit: whatIfBodySchema.shape.limit });
+export const approveDraftBodySchema = z.object(draftRef);
+export const rejectDraftBodySchema = z.object({
+  ...draftRef,
+  reason: z.string().trim().min(1, { error: "say why the draft is rejected, so its author knows what to change" }).max(500, { error: "must be at most 500 characters" }),
+});
+
 /** Request bodies carrying a whole rule pack can exceed the usual 64 KiB. */
 export const CONFIG_BODY_LIMIT_BYTES = 1024 * 1024;
 
@@ -77,3 +91,6 @@ export type RollbackBody = z.infer<typeof rollbackBodySchema>;
 export type RuleTestBody = z.infer<typeof ruleTestBodySchema>;
 export type WhatIfChange = z.infer<typeof whatIfChangeSchema>;
 export type WhatIfBody = z.infer<typeof whatIfBodySchema>;
+export type PreviewDraftBody = z.infer<typeof previewDraftBodySchema>;
+export type ApproveDraftBody = z.infer<typeof approveDraftBodySchema>;
+export type RejectDraftBody = z.infer<typeof rejectDraftBodySchema>;

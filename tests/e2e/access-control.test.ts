@@ -15,10 +15,13 @@ import { createTestDatabase, type TestDatabase } from "../support/test-databases
 // must be 401 (not signed in) or 403 (signed in, not allowed); nothing may
 // fail with 5xx; and no response, nor the server's log, may carry the
 // identifiers one clinician typed, except that clinician's own conversation.
+// Routes for machines ("metrics-token") open only to their bearer token: every
+// person, signed in or not, gets 401 there.
 
 type Role = "clinician" | "reviewer" | "admin";
 type Principal = "anonymous" | Role;
-type Access = Permission | "public" | "signed-in";
+type PageAccess = Permission | "public" | "signed-in";
+type Access = PageAccess | "metrics-token";
 
 const ACCOUNTS: Record<Role, { email: string; password: string }> = {
   clinician: { email: "ben@hospital.example", password: "ben-long-password" },
@@ -27,10 +30,11 @@ const ACCOUNTS: Record<Role, { email: string; password: string }> = {
 };
 const OWNER = { email: "ann@hospital.example", password: "ann-long-password" };
 const IDENTIFIERS = ["Jane Citizen", "2123 45670 1", "0412 345 678", "jane.citizen@example.com"];
+const METRICS_TOKEN = "access-e2e-metrics-token";
 const QUESTION = "My patient Jane Citizen (Medicare 2123 45670 1, 0412 345 678, jane.citizen@example.com) wants her notes sent to her GP. May I?";
 
 /** Which permission each page needs; a page missing here fails the test until someone decides. */
-const PAGE_ACCESS: Record<string, Access> = {
+const PAGE_ACCESS: Record<string, PageAccess> = {
   "/": "signed-in",
   "/forbidden": "signed-in",
   "/sign-in": "public",
@@ -41,6 +45,7 @@ const PAGE_ACCESS: Record<string, Access> = {
   "/runs": "audit.read",
   "/runs/[id]": "audit.read",
   "/runs/compare": "audit.read",
+  "/approvals": "config.approve",
   "/admin": "config.write",
   "/admin/knowledge-base": "config.write",
   "/admin/rules": "config.write",
@@ -96,6 +101,7 @@ beforeAll(async () => {
     OLLAMA_HOST: ollama.url,
     RAG_STORE_DIR: corpusPath("seed_store"),
     EMBEDDING_MODEL: "none",
+    METRICS_TOKEN,
   };
   await prepareDatabase(env);
   for (const [account, role] of [[OWNER, "clinician"], [ACCOUNTS.clinician, "clinician"], [ACCOUNTS.reviewer, "reviewer"]] as const) {
@@ -143,14 +149,28 @@ function concrete(pattern: string): string {
   });
 }
 
-async function request(method: string, path: string, who: Principal | "owner"): Promise<{ status: number; location: string | null; text: string }> {
-  const headers: Record<string, string> = { origin: server.url };
+async function request(
+  method: string,
+  path: string,
+  who: Principal | "owner",
+  extraHeaders: Record<string, string> = {},
+): Promise<{ status: number; location: string | null; text: string }> {
+  const headers: Record<string, string> = { origin: server.url, ...extraHeaders };
   const cookie = who === "anonymous" ? undefined : cookies[who];
   if (cookie) headers.cookie = cookie;
   const hasBody = method !== "GET" && method !== "DELETE";
   if (hasBody) headers["content-type"] = "application/json";
   const response = await fetch(`${server.url}${path}`, { method, headers, body: hasBody ? "{}" : undefined, redirect: "manual" });
-  return { status: response.status, location: response.headers.get("location"), text: await response.text() };
+  return { status: response.status, location: response.headers.get("location"), text: await bodyText(response) };
+}
+
+/** The body; of an event stream (which never ends) only what arrives first. */
+async function bodyText(response: Response): Promise<string> {
+  if (!response.headers.get("content-type")?.startsWith("text/event-stream")) return response.text();
+  const reader = response.body!.getReader();
+  const { value } = await reader.read();
+  await reader.cancel();
+  return new TextDecoder().decode(value);
 }
 
 const leaked = (text: string) => IDENTIFIERS.filter((identifier) => text.includes(identifier));
@@ -174,14 +194,32 @@ describe("access control", () => {
       const path = concrete(pattern);
       for (const who of ["anonymous", "clinician", "reviewer", "admin"] as const) {
         const { status, text } = await request(method, path, who);
+        if (leaked(text).length) failures.push(`${method} ${pattern} as ${who} leaked ${leaked(text).join(", ")}`);
+        if (access === "metrics-token") {
+          if (status !== 401) failures.push(`${method} ${pattern} as ${who}: ${status}, expected 401 without the metrics token (${text.slice(0, 160)})`);
+          continue;
+        }
         const owned = OWNED[pattern];
         const overridesOwner = owned === undefined || (owned !== null && who !== "anonymous" && can(who, owned));
         const allowed = who !== "anonymous" && (access === "signed-in" || can(who, access)) && overridesOwner;
         const expected = who === "anonymous" ? "401" : allowed ? "neither 401 nor 403" : "403";
         const fine = who === "anonymous" ? status === 401 : allowed ? status !== 401 && status !== 403 && status < 500 : status === 403;
         if (!fine) failures.push(`${method} ${pattern} as ${who}: ${status}, expected ${expected} (${text.slice(0, 160)})`);
-        if (leaked(text).length) failures.push(`${method} ${pattern} as ${who} leaked ${leaked(text).join(", ")}`);
       }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it("opens metrics-token routes with the token only, and leaks nothing there", async () => {
+    const routes = discoverHandlers().filter(({ access }) => access === "metrics-token");
+    expect(routes.map(({ method, pattern }) => `${method} ${pattern}`)).toContain("GET /api/metrics");
+    const failures: string[] = [];
+    for (const { pattern, method } of routes) {
+      const wrong = await request(method, concrete(pattern), "admin", { authorization: `Bearer ${METRICS_TOKEN}-wrong` });
+      if (wrong.status !== 401) failures.push(`${method} ${pattern} with a wrong token: ${wrong.status}, expected 401`);
+      const right = await request(method, concrete(pattern), "anonymous", { authorization: `Bearer ${METRICS_TOKEN}` });
+      if (right.status !== 200) failures.push(`${method} ${pattern} with the token: ${right.status}, expected 200 (${right.text.slice(0, 160)})`);
+      if (leaked(right.text).length) failures.push(`${method} ${pattern} leaked ${leaked(right.text).join(", ")}`);
     }
     expect(failures).toEqual([]);
   });

@@ -14,12 +14,16 @@ import { createTestDatabase, type TestDatabase } from "../support/test-databases
 
 // The rules and thresholds pages on the production build, as an admin uses
 // them: answers recorded through the API with a fake Ollama, then a rule
-// switched off with its what-if preview, saved and seen in the next answer; an
-// unsafe pattern refused in the editor; a roll-back; the thresholds form. Each
-// page is scanned for accessibility problems and photographed for the README.
+// switched off with its what-if preview and saved as a draft, which a second
+// admin previews and approves before the next answer reflects it; an unsafe
+// pattern refused in the editor; a roll-back; the thresholds form, whose draft
+// a reviewer rejects from the approvals page. Each page is scanned for accessibility problems
+// and photographed for the README.
 
 const screenshots = join(process.cwd(), "test-results", "screenshots");
 const ADMIN = { email: "admin@hospital.example", password: "rules-e2e-admin-password" };
+const APPROVER = { email: "ada@hospital.example", password: "rules-e2e-approver-password" };
+const REVIEWER = { email: "rita@hospital.example", password: "rules-e2e-reviewer-password" };
 const CLINICIAN = { email: "clinician@hospital.example", password: "rules-e2e-clinician-password" };
 const DISCLAIMER = defaultSettings.answer.disclaimer;
 const answers: Record<string, string> = {
@@ -35,6 +39,8 @@ let server: AppServer;
 let browser: BrowserContext;
 let page: Page;
 let problems: string[];
+/** Other people's browsers (each its own session), by email. */
+const otherBrowsers = new Map<string, { context: BrowserContext; page: Page }>();
 let adminCookie: string;
 
 async function signInCookie(account: { email: string; password: string }): Promise<string> {
@@ -96,6 +102,13 @@ beforeAll(async () => {
     input: `${CLINICIAN.password}\n`,
   });
   expect(created.code).toBe(0);
+  for (const [account, name, role] of [[APPROVER, "Ada Approver", "admin"], [REVIEWER, "Rita Reviewer", "reviewer"]] as const) {
+    const other = await runCli(["users", "create", "--email", account.email, "--name", name, "--role", role, "--password-stdin"], {
+      env,
+      input: `${account.password}\n`,
+    });
+    expect(other.code).toBe(0);
+  }
   server = await startAppServer(env);
   adminCookie = await signInCookie(ADMIN);
   // Earlier answers for the what-if preview: two warned for a medication directive, one allowed, one blocked.
@@ -112,7 +125,26 @@ beforeAll(async () => {
   problems = watchForErrors(page);
 }, 180_000);
 
+/** Opens a console page as someone else, in their own browser, signing in the first time. */
+async function as(account: { email: string; password: string }, path: string): Promise<Page> {
+  const open = otherBrowsers.get(account.email);
+  if (open) {
+    await open.page.goto(`${server.url}${path}`);
+    return open.page;
+  }
+  const context = await openBrowser();
+  const other = await context.newPage();
+  otherBrowsers.set(account.email, { context, page: other });
+  await other.goto(`${server.url}${path}`);
+  await other.getByLabel("Email").fill(account.email);
+  await other.getByLabel("Password").fill(account.password);
+  await other.getByRole("button", { name: "Sign in" }).click();
+  await other.waitForURL(`${server.url}${path}`);
+  return other;
+}
+
 afterAll(async () => {
+  for (const { context } of otherBrowsers.values()) await context.close();
   await browser?.close();
   await server?.stop();
   await ollama?.close();
@@ -120,7 +152,7 @@ afterAll(async () => {
 });
 
 describe("the rules page", () => {
-  it("switches a rule off, previews which warned answers would be allowed, saves, and the next answer reflects it", async () => {
+  it("switches a rule off, previews which warned answers would be allowed, saves a draft, and the next answer reflects it once another admin approves it", async () => {
     await page.goto(`${server.url}/admin/rules`);
     await page.getByLabel("Email").fill(ADMIN.email);
     await page.getByLabel("Password").fill(ADMIN.password);
@@ -151,11 +183,31 @@ describe("the rules page", () => {
     await shoot("admin-rules-what-if");
 
     await dialog.getByLabel("Note for the change log (optional)").fill("Prescribers asked for fewer warnings");
-    await dialog.getByRole("button", { name: "Save new version" }).click();
-    await page.getByText("Saved as version 2. Saved rule pack version 2: turned off medication-directive.").waitFor();
-    await page.getByRole("heading", { name: "Rule pack v2" }).waitFor();
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toContain("Rule pack saved");
+    await dialog.getByRole("button", { name: "Save as draft" }).click();
+    await page.getByText("Saved as draft v2. Saved rule pack draft 2: turned off medication-directive. Someone other than you must preview and approve it").waitFor();
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toContain("Draft saved");
+    await page.getByRole("heading", { name: "Rule pack v1" }).waitFor();
+    const own = page.getByRole("listitem", { name: "Draft v2" });
+    await own.getByText("You wrote this draft, so you cannot approve or reject it").waitFor();
+    expect(await own.textContent()).toMatch(/by Administrator.*turned off medication-directive/);
+    expect(await own.getByRole("button", { name: "Preview the effect" }).count()).toBe(0);
+    expect(await seriousViolations(page)).toEqual([]);
+    await shoot("admin-rules-draft");
 
+    const approverView = await as(APPROVER, "/admin/rules");
+    const awaiting = approverView.getByRole("listitem", { name: "Draft v2" });
+    await awaiting.getByRole("button", { name: "Preview the effect" }).click();
+    const review = approverView.getByRole("dialog", { name: "Review draft v2" });
+    await review.getByText("2 decisions would change: 2 warn → allow").waitFor();
+    expect(await review.textContent()).toContain("turned off medication-directive");
+    expect(await seriousViolations(approverView)).toEqual([]);
+    await review.getByRole("button", { name: "Approve" }).click();
+    await approverView.getByText(/Approved rule pack draft 2, replacing version 1, after previewing it on 4 recent exchanges \(2 decisions would change\)\. The next answer uses version 2\./).waitFor();
+    await approverView.getByRole("heading", { name: "Rule pack v2" }).waitFor();
+    await approverView.getByText("No rule pack drafts are waiting").waitFor();
+
+    await page.reload();
+    await page.getByRole("heading", { name: "Rule pack v2" }).waitFor();
     const next = await chat("Should my patient stop their antidepressant before surgery?");
     expect(next.action).toBe("allow");
     expect(next.versions.ruleSet).toBe(2);
@@ -261,15 +313,39 @@ describe("the thresholds page", () => {
     expect(caveats).toContain("Not replayed: Crisis cues, Questions per person per minute");
     expect(await dialog.getByRole("table", { name: /Settings changed/ }).textContent()).toMatch(/Minimum similarity.*0\.2.*0\.3/);
     await shoot("admin-settings-what-if");
-    await dialog.getByRole("button", { name: "Save new version" }).click();
-    await page.getByText(/Saved as version 2\. Saved settings version 2: Minimum similarity 0\.2 → 0\.3; Crisis cues: added hopeless/).waitFor();
-    expect(await page.getByLabel("Minimum similarity").inputValue()).toBe("0.3");
+    await dialog.getByRole("button", { name: "Save as draft" }).click();
+    await page.getByText(/Saved as draft v2\. Saved settings draft 2: Minimum similarity 0\.2 → 0\.3; Crisis cues: added hopeless/).waitFor();
+    // The form shows the settings in force again; the draft waits below.
+    expect(await page.getByLabel("Minimum similarity").inputValue()).toBe("0.2");
+    await page.getByRole("listitem", { name: "Draft v2" }).getByText("You wrote this draft").waitFor();
     expect(problems).toEqual([]);
+  });
+
+  it("lets a reviewer reject the settings draft from the approvals page, with a reason", async () => {
+    const approverView = await as(REVIEWER, "/approvals");
+    await approverView.getByRole("heading", { level: 1, name: "Approvals" }).waitFor();
+    await approverView.getByText("No rule pack drafts are waiting").waitFor();
+    const drafts = approverView.getByRole("region", { name: "Settings drafts awaiting approval" });
+    expect(await seriousViolations(approverView)).toEqual([]);
+    await approverView.screenshot({ path: join(screenshots, "approvals.png"), fullPage: true });
+    await drafts.getByRole("listitem", { name: "Draft v2" }).getByRole("button", { name: "Preview the effect" }).click();
+    const review = approverView.getByRole("dialog", { name: "Review draft v2" });
+    await review.getByText("No decision would change").waitFor();
+    await review.getByRole("button", { name: "Reject" }).click();
+    await review.getByText("Reason for rejecting: say why, so the author knows what to change.").waitFor();
+    await review.getByLabel("Reason for rejecting (needed to reject)").fill("0.3 drops too many passages");
+    await review.getByRole("button", { name: "Reject" }).click();
+    await approverView.getByText("Rejected settings draft 2: 0.3 drops too many passages.").waitFor();
+    await approverView.getByText("No settings drafts are waiting").waitFor();
+    await page.reload();
+    const history = page.getByRole("table", { name: /Versions of the settings/ });
+    await history.getByText("rejected").waitFor();
+    expect(await history.textContent()).toMatch(/v2\s*rejected.*Administrator/);
   });
 
   it("is for admins only", async () => {
     const cookie = await signInCookie(CLINICIAN);
-    for (const path of ["/api/rules", "/api/settings", "/api/rules/versions"]) {
+    for (const path of ["/api/rules", "/api/settings", "/api/rules/versions", "/api/config/drafts?kind=rules"]) {
       expect((await fetch(`${server.url}${path}`, { headers: { cookie } })).status).toBe(403);
     }
     const whatIf = await fetch(`${server.url}/api/what-if`, {

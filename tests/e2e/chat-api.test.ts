@@ -3,8 +3,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import OpenAI from "openai";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { env } from "@/lib/env";
 import { buildStore } from "@/lib/pipeline/build-store";
 import { readSourceCatalogue } from "@/lib/pipeline/source-catalogue";
+import { getKeyring } from "@/lib/privacy/encryption-keys";
+import { openExchangeColumns } from "@/lib/privacy/open-sealed-columns";
 import { createOllamaEmbedder } from "@/lib/retrieval/embeddings";
 import { defaultSettings } from "@/lib/schemas/settings";
 import { startFakeOllama } from "../fakes/fake-ollama-server";
@@ -90,7 +93,7 @@ beforeAll(async () => {
   // A real failure of the audit write: the database refuses this one question.
   await rawQuery(
     database,
-    `CREATE TRIGGER refuse_probe BEFORE INSERT ON "Exchange" WHEN NEW.question LIKE '%audit%'
+    `CREATE TRIGGER refuse_probe BEFORE INSERT ON "Exchange" WHEN NEW."questionRedacted" LIKE '%audit%'
      BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END`,
   );
   server = await startAppServer(env);
@@ -148,7 +151,9 @@ describe("POST /api/chat", () => {
     expect(body.findings.map((finding: { ruleId: string }) => finding.ruleId)).toContain("self-harm-instructions");
     expect(body.text).toBe(`${defaultSettings.crisis.resources}\n\n${defaultSettings.answer.withheldMessage}`);
     const stored = await rawQuery<{ rawAnswer: string; needsReview: number }>(database, `SELECT "rawAnswer", "needsReview" FROM "Exchange" WHERE id = $1`, [body.exchangeId]);
-    expect(stored[0]).toMatchObject({ rawAnswer: HARMFUL, needsReview: 1 });
+    // Kept, sealed, for reviewers only.
+    expect(stored[0]?.rawAnswer).toMatch(/^cam1\./);
+    expect(openExchangeColumns(getKeyring(env()), stored[0]!)).toMatchObject({ rawAnswer: HARMFUL, needsReview: 1 });
   });
 
   it("appends the disclaimer when the answer lacks it", async () => {

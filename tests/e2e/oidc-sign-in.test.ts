@@ -83,7 +83,7 @@ describe("single sign-on in the browser", () => {
       await page.waitForURL(`${server.url}/audit`);
       await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Audit");
       const nav = page.getByRole("navigation", { name: "Console sections" });
-      expect(await nav.getByRole("link").allTextContents()).toEqual(["Playground", "Audit", "Runs", "Dashboard"]);
+      expect(await nav.getByRole("link").allTextContents()).toEqual(["Playground", "Audit", "Runs", "Dashboard", "Approvals"]);
       expect(await page.getByText(`${REVIEWER.email} · reviewer`).count()).toBe(1);
       // The flow cookie is used once and gone; the session cookie is http-only.
       const cookies = await page.context().cookies();

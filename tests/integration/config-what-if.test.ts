@@ -12,10 +12,12 @@ import { seedDatabase } from "@/prisma/seed";
 import { startFakeOllama } from "../fakes/fake-ollama-server";
 import type { FakeServer } from "../fakes/http-server";
 import type { FakeReply } from "../fakes/scripted-replies";
+import { createReviewer, previewAndApprove } from "../support/config-reviewer";
 import { createTestDatabase, providers, type TestDatabase } from "../support/test-databases";
 
 // The what-if preview on exchanges the agent really recorded (with a fake
-// Ollama), and the proof that a saved change is what the next answer uses.
+// Ollama), and the proof that a draft is not used until it is approved, and
+// an approved change is what the next answer uses.
 
 const DISCLAIMER = defaultSettings.answer.disclaimer;
 const DIRECTIVE = `Stop taking your sertraline now; you do not need it.\n\n${DISCLAIMER}`;
@@ -121,8 +123,12 @@ describe.each(providers)("what-if and the next answer on %s", (provider) => {
     expect(await runRuleTest(db, { rule, question: "", answer: `An answer.\n\n${DISCLAIMER}` })).toMatchObject({ fires: false });
   });
 
-  it("checks the next answer with the version just saved", async () => {
+  it("checks answers with the version in force until a draft is approved, then with the approved version", async () => {
+    const reviewerId = await createReviewer(db);
     const saved = await saveRulePack(db, { actorId: adminId, body: { baseVersion: 1, rules: withoutDirective, note: "" } });
+    const meanwhile = await ask("Should my patient stop their antidepressant?", DIRECTIVE);
+    expect(meanwhile).toMatchObject({ action: "warn", versions: { ruleSet: 1 } });
+    await previewAndApprove(db, { kind: "rules", version: saved.version, reviewerId });
     const next = await ask("Should my patient stop their antidepressant?", DIRECTIVE);
     expect(next.action).toBe("allow");
     expect(next.versions.ruleSet).toBe(saved.version);
@@ -133,6 +139,7 @@ describe.each(providers)("what-if and the next answer on %s", (provider) => {
     const values = structuredClone(defaultSettings);
     values.answer.disclaimer = "General information only; check it with a clinician.";
     const settings = await saveSettings(db, { actorId: adminId, body: { baseVersion: 1, values, note: "" } });
+    await previewAndApprove(db, { kind: "settings", version: settings.version, reviewerId });
     const after = await ask("What are professional boundaries?", `Nurses keep professional boundaries.\n\n${DISCLAIMER}`);
     expect(after.versions.settings).toBe(settings.version);
     expect(after.findings.map((finding) => finding.ruleId)).toContain("missing-disclaimer");

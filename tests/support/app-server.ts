@@ -9,7 +9,13 @@ import { runCli } from "./run-cli";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 
-export type AppServer = { url: string; logs: string[]; stop: () => Promise<void> };
+export type AppServer = {
+  url: string;
+  logs: string[];
+  stop: () => Promise<void>;
+  /** Ends the server abruptly (SIGKILL), as a crash or an out-of-memory kill would. */
+  kill: () => Promise<void>;
+};
 
 /** Migrates and seeds the database through the CLI, as `npm start` does. */
 export async function prepareDatabase(env: Record<string, string>): Promise<void> {
@@ -54,6 +60,10 @@ export async function startAppServer(env: Record<string, string>): Promise<AppSe
     logs,
     stop: async () => {
       if (child.exitCode === null) child.kill("SIGTERM");
+      await closed;
+    },
+    kill: async () => {
+      if (child.exitCode === null) child.kill("SIGKILL");
       await closed;
     },
   };

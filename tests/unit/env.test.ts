@@ -1,4 +1,6 @@
-import { resolve } from "node:path";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { maskPassword, parseDatabaseUrl, parseEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
@@ -22,6 +24,19 @@ describe("parseEnv", () => {
     expect(env.RAG_STORE_DIR).toBe(resolve("rag_store"));
     expect(env.SESSION_TTL_HOURS).toBe(12);
     expect(env.GEMINI_API_KEY).toBeUndefined();
+  });
+
+  it("reads secrets from files named by <SETTING>_FILE, as container secrets are mounted", () => {
+    const dir = mkdtempSync(join(tmpdir(), "cam-secrets-"));
+    writeFileSync(join(dir, "database_url"), "postgresql://cam:s3cret@db.internal:5432/cam\n");
+    writeFileSync(join(dir, "gemini"), "gemini-key-from-a-file\n");
+    const env = parseEnv({ DATABASE_URL_FILE: join(dir, "database_url"), GEMINI_API_KEY_FILE: join(dir, "gemini") });
+    expect(env.DATABASE_URL).toMatchObject({ provider: "postgresql", display: "postgresql://cam:****@db.internal:5432/cam" });
+    expect(env.GEMINI_API_KEY).toBe("gemini-key-from-a-file");
+
+    const missing = configError({ OPENAI_API_KEY_FILE: join(dir, "no-such-file") });
+    expect(missing).toContain(`OPENAI_API_KEY_FILE names ${join(dir, "no-such-file")}, which cannot be read (ENOENT)`);
+    expect(configError({ GEMINI_API_KEY: "a", GEMINI_API_KEY_FILE: join(dir, "gemini") })).toContain("GEMINI_API_KEY_FILE is set as well as GEMINI_API_KEY; set only one");
   });
 
   it("treats blank values as unset, so a copied .env.example works", () => {

@@ -3,7 +3,7 @@ import { can, type Permission, permissionLabels, permissions } from "@/lib/auth/
 
 const expected: Record<"clinician" | "reviewer" | "admin", Permission[]> = {
   clinician: ["chat"],
-  reviewer: ["chat", "audit.read", "audit.label", "audit.reveal"],
+  reviewer: ["chat", "audit.read", "audit.label", "audit.reveal", "config.approve"],
   admin: [...permissions],
 };
 

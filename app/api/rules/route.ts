@@ -9,7 +9,7 @@ export const dynamic = "force-dynamic";
 /** The rule pack in force and the built-in checks a rule can name. */
 export const GET = route({ access: "config.write", handler: () => getRulesAdmin(getDb()) });
 
-/** Saves an edited rule pack as a new active version. */
+/** Saves an edited rule pack as a draft awaiting approval. */
 export const POST = route({
   access: "config.write",
   body: saveRulePackBodySchema,

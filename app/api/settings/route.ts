@@ -9,7 +9,7 @@ export const dynamic = "force-dynamic";
 /** The settings in force. */
 export const GET = route({ access: "config.write", handler: () => getSettingsAdmin(getDb()) });
 
-/** Saves edited settings as a new active version. */
+/** Saves edited settings as a draft awaiting approval. */
 export const POST = route({
   access: "config.write",
   body: saveSettingsBodySchema,

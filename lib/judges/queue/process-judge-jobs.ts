@@ -8,6 +8,7 @@ import { runJudge } from "@/lib/judges/run-judge";
 import { throttleFor } from "@/lib/judges/throttle";
 import type { JudgeThresholds } from "@/lib/judges/types";
 import type { ModelClient } from "@/lib/llm/types";
+import { recordJudgeOutcome } from "@/lib/metrics/judge-metrics";
 
 // The judging queue in the database. Jobs are claimed with a conditional
 // update (pending -> running), so when several workers or instances poll the
@@ -68,6 +69,7 @@ async function runJob(context: JudgeJobsContext, jobId: string): Promise<void> {
     await recordJudgeScore(tx, job.exchangeId, outcome);
     await tx.judgeJob.update({ where: { id: jobId }, data: { status: "done", lockedBy: null, lastError: outcome.status === "unscored" ? outcome.error : null } });
   });
+  recordJudgeOutcome(outcome);
 }
 
 /** Runs one batch of due judge jobs; returns how many it finished. */

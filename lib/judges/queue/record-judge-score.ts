@@ -2,6 +2,8 @@ import "server-only";
 import { appendToChain } from "@/lib/audit/chain/append-to-chain";
 import type { Tx } from "@/lib/db";
 import { env } from "@/lib/env";
+import { publishLiveEvent } from "@/lib/live/live-events";
+import { redactIdentifiers } from "@/lib/privacy/detect-identifiers";
 import { getKeyring } from "@/lib/privacy/encryption-keys";
 import { sealText } from "@/lib/privacy/sealed-text";
 import type { JudgeOutcome } from "@/lib/judges/types";
@@ -33,10 +35,13 @@ export async function recordJudgeScore(tx: Tx, exchangeId: string, outcome: Judg
             judgeId: outcome.judgeId,
             judgeModel: outcome.judgeModel,
             status: "unscored",
-            error: outcome.error,
+            // The reason can quote what the judge replied, so identifiers are replaced before it is kept.
+            error: redactIdentifiers(outcome.error),
             attempts: outcome.attempts,
             latencyMs: outcome.latencyMs,
           },
   });
   await appendToChain(tx, { kind: "judge_score", recordId: id });
+  const { userId } = await tx.exchange.findUniqueOrThrow({ where: { id: exchangeId }, select: { userId: true } });
+  await publishLiveEvent(tx, { type: "judge-score", exchangeId, judgeId: outcome.judgeId, userId });
 }

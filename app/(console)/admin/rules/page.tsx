@@ -16,7 +16,7 @@ export default async function RulesPage() {
     <>
       <PageHeader
         title="Rules"
-        description="The checks every answer goes through. Edit rules as a draft, preview how recent decisions would change, and save the draft as a new version; earlier versions stay in the history and can be rolled back to."
+        description="The checks every answer goes through. Edit rules, preview how recent decisions would change, and save the change as a draft; it goes into force once someone else has previewed and approved it. Earlier versions stay in the history and can be rolled back to."
       />
       <RulesAdmin initial={initial} />
     </>

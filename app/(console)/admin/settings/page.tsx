@@ -16,7 +16,7 @@ export default async function ThresholdsPage() {
     <>
       <PageHeader
         title="Thresholds"
-        description="Retrieval thresholds, judge cut-offs, the texts people are shown, crisis cues and limits. Changes are previewed on recent exchanges and saved as a new version; earlier versions can be rolled back to."
+        description="Retrieval thresholds, judge cut-offs, the texts people are shown, crisis cues and limits. Changes are previewed on recent exchanges and saved as a draft, which goes into force once someone else approves it; earlier versions can be rolled back to."
       />
       <SettingsAdmin initial={initial} />
     </>

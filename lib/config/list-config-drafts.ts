@@ -1,0 +1,62 @@
+import "server-only";
+import { getActiveConfigRowOrThrow, configAction, configEntityType, type ConfigRow, listDraftRows } from "@/lib/config/config-draft-rows";
+import { describeRulePackDiff, diffRulePacks } from "@/lib/config/diff-rule-packs";
+import { describeSettingsDiff, diffSettings } from "@/lib/config/diff-settings";
+import type { ConfigKind } from "@/lib/config/list-config-history";
+import type { Db } from "@/lib/db";
+
+// The drafts awaiting approval, as one viewer sees them: what each changes
+// against the version in force, who wrote it, and whether this viewer may
+// approve it yet.
+
+export type ConfigDraftSummary = {
+  version: number;
+  note: string;
+  createdAt: string;
+  author: { name: string; email: string } | null;
+  /** One line per change against the version in force. */
+  changes: string[];
+  /** The viewer wrote it, so may not approve or reject it. */
+  ownDraft: boolean;
+  /** The viewer has requested its what-if preview (approval needs it). */
+  previewedByYou: boolean;
+  /** The version in force changed after the draft was written; it can only be rejected. */
+  stale: boolean;
+};
+
+export type ConfigDrafts = { activeVersion: number; drafts: ConfigDraftSummary[] };
+
+function describeChanges(active: ConfigRow, draft: ConfigRow): string[] {
+  if (active.content.kind === "rules" && draft.content.kind === "rules") return describeRulePackDiff(diffRulePacks(active.content.rules, draft.content.rules));
+  if (active.content.kind === "settings" && draft.content.kind === "settings") return describeSettingsDiff(diffSettings(active.content.values, draft.content.values));
+  return [];
+}
+
+/** The drafts of one kind awaiting approval, oldest first, for `viewerId`. */
+export async function listConfigDrafts(db: Db, options: { kind: ConfigKind; viewerId: string }): Promise<ConfigDrafts> {
+  const { kind, viewerId } = options;
+  const [active, drafts] = await Promise.all([getActiveConfigRowOrThrow(db, kind), listDraftRows(db, kind)]);
+  const authorIds = [...new Set(drafts.flatMap((draft) => (draft.createdById ? [draft.createdById] : [])))];
+  const [authors, previews] = await Promise.all([
+    db.user.findMany({ where: { id: { in: authorIds } }, select: { id: true, name: true, email: true } }),
+    db.adminChange.findMany({
+      where: { action: configAction(kind, "preview"), entityType: configEntityType(kind), actorId: viewerId, entityId: { in: drafts.map((draft) => String(draft.version)) } },
+      select: { entityId: true },
+    }),
+  ]);
+  const authorFor = new Map(authors.map((author) => [author.id, { name: author.name, email: author.email }]));
+  const previewed = new Set(previews.map((preview) => preview.entityId));
+  return {
+    activeVersion: active.version,
+    drafts: drafts.map((draft) => ({
+      version: draft.version,
+      note: draft.note,
+      createdAt: draft.createdAt.toISOString(),
+      author: draft.createdById ? (authorFor.get(draft.createdById) ?? null) : null,
+      changes: describeChanges(active, draft),
+      ownDraft: draft.createdById === viewerId,
+      previewedByYou: previewed.has(String(draft.version)),
+      stale: Boolean(active.activatedAt && active.activatedAt > draft.createdAt),
+    })),
+  };
+}
