@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "Exchange_totalMs_createdAt_idx" ON "Exchange"("totalMs", "createdAt");
+
