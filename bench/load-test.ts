@@ -13,6 +13,7 @@ import { createDb } from "../lib/db";
 import { type DatabaseTarget, parseDatabaseUrl } from "../lib/env";
 import { generateKeyEntry } from "../lib/privacy/encryption-keys";
 import { startFakeOllama } from "../tests/fakes/fake-ollama-server";
+import { activateSettings } from "../tests/support/activate-settings";
 import { type AppServer, prepareDatabase, startAppServer } from "../tests/support/app-server";
 import { runCli } from "../tests/support/run-cli";
 import { corpusPath } from "../tests/support/shared-corpus";
@@ -95,9 +96,7 @@ const env = {
 await prepareDatabase(env);
 // The load generator asks far more than a person may; lift the per-user limit for this database only.
 const db = createDb(parseDatabaseUrl(env.DATABASE_URL) as DatabaseTarget);
-const active = await db.settingsVersion.findFirstOrThrow({ where: { status: "active" } });
-await db.settingsVersion.update({ where: { version: active.version }, data: { status: "superseded" } });
-await db.settingsVersion.create({ data: { status: "active", values: { ...(active.values as object), limits: { chatRequestsPerMinute: 10_000 } } } });
+await activateSettings(db, (values) => ({ ...values, limits: { ...values.limits, chatRequestsPerMinute: 10_000 } }));
 await db.$disconnect();
 const apiKey = /(cam_[\w-]+)/.exec((await runCli(["users", "api-key", "create", "--email", env.CAM_ADMIN_EMAIL, "--name", "bench"], { env })).stdout)?.[1];
 if (!apiKey) throw new Error("Could not create an API key for the load test.");

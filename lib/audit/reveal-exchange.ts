@@ -4,7 +4,7 @@ import type { Db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { getKeyring } from "@/lib/privacy/encryption-keys";
-import { openForDisplay, openOptional } from "@/lib/privacy/sealed-text";
+import { openExchangeColumns, openFindingColumns, openJudgeScoreColumns } from "@/lib/privacy/open-sealed-columns";
 import type { RevealBody, RevealedExchange } from "@/lib/schemas/reveal";
 
 /** The fields a reveal opens, as recorded in RevealEvent.field. */
@@ -37,13 +37,11 @@ export async function revealExchange(db: Db, input: { exchangeId: string; userId
     return created;
   });
   const keyring = getKeyring(env());
+  const { findings, judgeScores, ...texts } = openExchangeColumns(keyring, exchange);
   return {
     revealEventId: event.id,
-    question: openForDisplay(keyring, "Exchange.question", exchange.question),
-    prompt: openOptional(keyring, "Exchange.prompt", exchange.prompt),
-    rawAnswer: openOptional(keyring, "Exchange.rawAnswer", exchange.rawAnswer),
-    finalAnswer: openForDisplay(keyring, "Exchange.finalAnswer", exchange.finalAnswer),
-    findings: exchange.findings.map((finding) => ({ ...finding, evidence: openOptional(keyring, "Finding.evidence", finding.evidence) })),
-    judgeReasoning: exchange.judgeScores.map((score) => ({ ...score, reasoning: openOptional(keyring, "JudgeScore.reasoning", score.reasoning) })),
+    ...texts,
+    findings: findings.map((finding) => openFindingColumns(keyring, finding)),
+    judgeReasoning: judgeScores.map((score) => openJudgeScoreColumns(keyring, score)),
   };
 }
