@@ -11,6 +11,7 @@ import { env } from "@/lib/env";
 import { AppError, type ErrorBody } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 import { checkMetricsToken } from "@/lib/metrics/check-metrics-token";
+import { parseWellFormedJson } from "@/lib/well-formed-json";
 
 // The one wrapper every route handler goes through: request id, size limit,
 // authentication and permission, zod parsing, and mapping of every error to
@@ -143,7 +144,7 @@ async function readJson(request: NextRequest, maxBytes = DEFAULT_MAX_BODY_BYTES)
   const text = await request.text();
   if (Buffer.byteLength(text) > maxBytes) throw tooLarge();
   try {
-    return JSON.parse(text);
+    return parseWellFormedJson(text);
   } catch (error) {
     throw new AppError("bad_request", `The request body is not valid JSON (${(error as Error).message}). Fix it and resend.`);
   }

@@ -81,7 +81,8 @@ const since = (start: number) => Math.round(performance.now() - start);
 /** Answers a question; see the module comment. */
 export async function answerQuestion(deps: AgentDeps, request: AgentRequest): Promise<AgentAnswer> {
   const started = performance.now();
-  const question = request.question.trim();
+  // A lone surrogate (a JSON escape can make one) cannot be stored; it becomes U+FFFD, as in storage.
+  const question = request.question.toWellFormed().trim();
   if (!question) throw new AppError("validation_failed", "The question is empty. Type a question and send it again.");
   const { scenarios, ruleSet, settings } = await getActiveConfig(deps.db);
   const scenario = resolveScenario(scenarios, request.scenarioId);
@@ -186,7 +187,7 @@ export async function answerQuestion(deps: AgentDeps, request: AgentRequest): Pr
         messages: prompt.messages,
         options: { temperature: options.temperature, contextTokens: options.contextTokens, maxTokens: options.maxTokens, seed: options.seed },
       });
-      rawAnswer = result.text;
+      rawAnswer = result.text.toWellFormed();
       if (result.attempts > 1) notes.push(`The model answered after ${result.attempts} attempts.`);
     } catch (error) {
       latency.generationMs = since(generationStart);

@@ -4,6 +4,7 @@ import { randomUUID } from "node:crypto";
 import { type Db, Prisma, type Tx } from "@/lib/db";
 import type { ExchangeSource, ModelProvider } from "@/lib/generated/sqlite/enums";
 import { appendToChain } from "@/lib/audit/chain/append-to-chain";
+import { exchangeContent, type FindingContent, type PassageContent } from "@/lib/audit/chain/chain-content";
 import { env } from "@/lib/env";
 import { publishLiveEvent } from "@/lib/live/live-events";
 import { namesIn, redactIdentifiers } from "@/lib/privacy/detect-identifiers";
@@ -48,10 +49,10 @@ export type ExchangeRecord = {
  * bulk of an audit record (a dozen texts of ~2,000 characters), and Prisma's
  * createMany costs several times more here than the SQL itself.
  */
-async function insertPassages(tx: Tx, exchangeId: string, passages: ExchangeRecord["passages"]): Promise<void> {
+async function insertPassages(tx: Tx, exchangeId: string, passages: PassageContent[]): Promise<void> {
   const rows = passages.map(
     (passage) =>
-      Prisma.sql`(${randomUUID()}, ${exchangeId}, ${passage.rank}, ${passage.chunkId}, ${passage.sourceTitle}, ${passage.label}, ${passage.score}, ${passage.text}, ${passage.pageStart ?? null}, ${passage.pageEnd ?? null})`,
+      Prisma.sql`(${randomUUID()}, ${exchangeId}, ${passage.rank}, ${passage.chunkId}, ${passage.sourceTitle}, ${passage.label}, ${passage.score}, ${passage.text}, ${passage.pageStart}, ${passage.pageEnd})`,
   );
   await tx.$executeRaw`INSERT INTO "Passage" ("id", "exchangeId", "rank", "chunkId", "sourceTitle", "label", "score", "text", "pageStart", "pageEnd") VALUES ${Prisma.join(rows)}`;
 }
@@ -111,28 +112,35 @@ export async function recordExchange(
         error: record.error?.message,
         errorStage: record.error?.stage,
       },
-      select: { id: true, createdAt: true },
     });
-    if (record.passages.length) await insertPassages(tx, exchange.id, record.passages);
+    // Passages and findings as written are also what the chain hashes.
+    const passages: PassageContent[] = record.passages.map((passage) => ({
+      rank: passage.rank,
+      chunkId: passage.chunkId,
+      sourceTitle: passage.sourceTitle,
+      label: passage.label,
+      score: passage.score,
+      text: passage.text,
+      pageStart: passage.pageStart ?? null,
+      pageEnd: passage.pageEnd ?? null,
+    }));
+    const findings = record.findings.map((finding) => ({
+      id: randomUUID(),
+      ruleId: finding.ruleId,
+      ruleVersion: finding.ruleVersion,
+      severity: finding.severity,
+      message: finding.message,
+      clauses: finding.clauses,
+      evidence: sealOptional(keyring, "Finding.evidence", finding.evidence),
+      createdAt,
+    })) satisfies FindingContent[];
+    if (passages.length) await insertPassages(tx, exchange.id, passages);
     if (record.judgeIds?.length) {
       await tx.judgeJob.createMany({ data: record.judgeIds.map((judgeId) => ({ exchangeId: exchange.id, judgeId })) });
     }
-    if (record.findings.length) {
-      await tx.finding.createMany({
-        data: record.findings.map((finding) => ({
-          exchangeId: exchange.id,
-          ruleId: finding.ruleId,
-          ruleVersion: finding.ruleVersion,
-          severity: finding.severity,
-          message: finding.message,
-          clauses: finding.clauses,
-          evidence: sealOptional(keyring, "Finding.evidence", finding.evidence),
-          createdAt,
-        })),
-      });
-    }
-    await appendToChain(tx, { kind: "exchange", recordId: exchange.id });
+    if (findings.length) await tx.finding.createMany({ data: findings.map((finding) => ({ ...finding, exchangeId: exchange.id })) });
+    await appendToChain(tx, { kind: "exchange", recordId: exchange.id, content: exchangeContent(exchange, passages, findings, () => keyring) });
     await publishLiveEvent(tx, { type: "exchange", id: exchange.id, action: record.action, userId: record.userId, createdAt: createdAt.toISOString() });
-    return { ...exchange, conversationId };
+    return { id: exchange.id, createdAt: exchange.createdAt, conversationId };
   });
 }

@@ -5,6 +5,8 @@
 // candidate, outermost first, which is rewritten as strict JSON and parsed;
 // candidates that cannot be recovered are skipped. Pure.
 
+import { parseWellFormedJson } from "@/lib/well-formed-json";
+
 /** A parsed object, and whether it was recovered from text cut off inside a string. */
 export type FoundJson = { value: unknown; truncated: boolean };
 
@@ -89,7 +91,7 @@ export function findJsonObjects(text: string): FoundJson[] {
     const rewrite = rewriteCandidate(scanned, start);
     if (rewrite.kind === "failed") continue;
     try {
-      found.push({ value: JSON.parse(rewrite.json) as unknown, truncated: rewrite.kind === "truncated" });
+      found.push({ value: parseWellFormedJson(rewrite.json), truncated: rewrite.kind === "truncated" });
     } catch {
       // Not recoverable (e.g. an unescaped quote inside a string); try the next candidate.
     }

@@ -99,6 +99,16 @@ describe.each(providers)("answerQuestion on %s", (provider) => {
     expect(Object.keys(record.latency as object).sort()).toEqual(["auditMs", "checkingMs", "generationMs", "retrievalMs", "totalMs"]);
   });
 
+  it("records a question and an answer that hold a lone surrogate (a JSON escape can make one) with U+FFFD in its place", async () => {
+    const disclaimer = settingsSchema.parse({}).answer.disclaimer;
+    const answer = await ask("May a nurse share notes \ud83d without consent?", `Nurses must seek consent \udc4d first (see [1]).\n\n${disclaimer}`);
+    expect(answer.text).toContain("seek consent \ufffd first");
+    const stored = await db.exchange.findUniqueOrThrow({ where: { id: answer.exchangeId }, include: { passages: true, findings: true } });
+    const record = openExchangeColumns(getKeyring(env()), stored);
+    expect(record.question).toBe("May a nurse share notes \ufffd without consent?");
+    expect(record.rawAnswer).toContain("seek consent \ufffd first");
+  });
+
   it("fits the prompt to the admins' context budget when it is below the model's window", async () => {
     const question = "What does the code say about social media?";
     const full = await ask(question, "Nurses must not post about people (see [1]).");

@@ -91,6 +91,53 @@ describe.each(providers)("the audit chain on %s", (provider) => {
     expect(links.map((link) => link.position)).toEqual([1, 2, 3, 4, 5, 6]);
   });
 
+  it("hashes a new exchange from the values it writes exactly as verification hashes them read back", async () => {
+    // The writer chains an exchange without reading it back; any value the database stores
+    // differently from how it was given (text encoding, numbers, JSON, dates) would show here.
+    const database = await createTestDatabase(provider, { migrate: true });
+    databases.push(database);
+    const db = database.db();
+    await createSampleScenario(db, "B");
+    const user = await createUser(db, { email: "ines@hospital.example", name: "Inès", role: "clinician", password: "correct horse battery" }, null);
+    const awkward = "Zoë's 患者 note — ½ dose? 🩺 e\u0301 \u202Eright-to-left\u202C \t\r\n\\ \"quoted\" 𝔘𝔫𝔦𝔠𝔬𝔡𝔢";
+    const base = exchange(user.id, awkward, "warn");
+    const records: ExchangeRecord[] = [
+      {
+        ...base,
+        conversation: { startTitled: awkward },
+        scenario: { ...base.scenario, options: { temperature: 0.1 + 0.2, nested: { "clé": [1e-7, -0, 12345678901234, "🩺"], empty: {} } } },
+        passages: [3, 1, 2].map((rank) => ({
+          rank,
+          chunkId: `code.pdf::chunk-${rank}`,
+          sourceTitle: "Code of conduct — Ngā tikanga",
+          label: `Clause ${rank}.4(b)`,
+          score: rank === 1 ? 0.7071067811865476 : rank / 3,
+          text: `${awkward} ${"passage text ".repeat(200)}`,
+          pageStart: rank === 2 ? null : rank,
+          pageEnd: rank === 3 ? undefined : rank + 1,
+        })),
+        findings: ["medication-directive", "missing-disclaimer", "identifier-echo", "dosage"].map((ruleId, index) => ({
+          ruleId,
+          ruleVersion: index + 1,
+          severity: index % 2 ? "info" : "warn",
+          message: `${ruleId}: ${awkward}`,
+          clauses: index === 1 ? [] : ["APP 6.2(b)", "GMP 3.4 — ½"],
+          evidence: index === 2 ? undefined : awkward,
+        })),
+        latency: { retrievalMs: 1.5, generationMs: 0, checkingMs: 0.25, auditMs: 0, totalMs: 2 },
+        judgeIds: ["medgemma"],
+      },
+      { ...base, passages: [], findings: [], prompt: null, rawAnswer: null, action: "block", error: { stage: "generation", message: `Model said ${awkward}` }, versions: { ruleSet: 2, settings: 3, store: null } },
+    ];
+    const first = await recordExchange(db, records[0]!);
+    await recordExchange(db, { ...records[0]!, conversation: { id: first.conversationId!, turn: 1 } });
+    await recordExchange(db, records[1]!);
+    const report = await verifyChain(db, { keyring: getKeyring(env()) });
+    expect(report.problems).toEqual([]);
+    expect(await db.auditChainLink.count({ where: { kind: "exchange" } })).toBe(3);
+    expect(await db.finding.count()).toBe(8);
+  });
+
   it("refuses edits and deletions through the app's own database user while the guards are on", async () => {
     const trail = await writeTrail(provider);
     await expect(rawQuery(trail.database, `UPDATE "Exchange" SET "action" = 'allow' WHERE "id" = $1`, [trail.exchanges[0]])).rejects.toThrow(/append-only/);

@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { type ChainKind, contentHash, loadChainContents } from "@/lib/audit/chain/chain-content";
+import { type ChainKind, type ContentOf, contentHash, loadChainContents } from "@/lib/audit/chain/chain-content";
 import { providerOf, type Tx } from "@/lib/db";
 import { env } from "@/lib/env";
 import { getKeyring } from "@/lib/privacy/encryption-keys";
@@ -21,10 +21,14 @@ export function linkHash(link: { position: number; kind: string; recordId: strin
  * concurrent writers (any instance) line up one after another, and the lock
  * is held until commit. SQLite runs one write transaction at a time anyway;
  * the unique position and previousHash refuse a fork on either database.
+ *
+ * The record is read back for its content unless the writer passes `content`,
+ * built by chain-content.ts from the values it has just written (the agent
+ * does, to keep the audit write short; tests prove the two agree).
  */
-export async function appendToChain(tx: Tx, record: { kind: ChainKind; recordId: string }): Promise<void> {
+export async function appendToChain(tx: Tx, record: { kind: ChainKind; recordId: string; content?: ContentOf }): Promise<void> {
   if (providerOf(tx) === "postgresql") await tx.$executeRaw`SELECT pg_advisory_xact_lock(7130501)`;
-  const content = (await loadChainContents(tx, record.kind, [record.recordId], () => getKeyring(env()))).get(record.recordId);
+  const content = record.content ?? (await loadChainContents(tx, record.kind, [record.recordId], () => getKeyring(env()))).get(record.recordId);
   if (!content) throw new Error(`Cannot chain ${record.kind} ${record.recordId}: it was not written in this transaction.`);
   const last = await tx.auditChainLink.findFirst({ orderBy: { position: "desc" }, select: { position: true, hash: true } });
   const link = {

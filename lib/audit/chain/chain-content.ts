@@ -41,30 +41,43 @@ function sealedDigest(keyring: KeyringSource, recordId: string, column: SealedCo
   return textDigest(recordId, column, sealedKeyId(value) ? openText(keyring(), column, value) : value);
 }
 
+/** An exchange's own row, without its relations. */
+type ExchangeRow = Omit<Awaited<ReturnType<Db["exchange"]["findFirstOrThrow"]>>, never>;
+/** A passage as part of its exchange's content: everything but its own id and the exchange's. */
+export type PassageContent = Omit<Awaited<ReturnType<Db["passage"]["findFirstOrThrow"]>>, "id" | "exchangeId">;
+/** A finding as part of its exchange's content: everything but the exchange's id. */
+export type FindingContent = Omit<Awaited<ReturnType<Db["finding"]["findFirstOrThrow"]>>, "exchangeId">;
+
+const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/**
+ * The content of one exchange from its row, passages and findings. The
+ * verifier passes what it reads back; the writer passes the row the database
+ * returned from its insert and the passages and findings exactly as it wrote
+ * them, so chaining a new exchange needs no reading back.
+ */
+export function exchangeContent(row: ExchangeRow, passages: PassageContent[], findings: FindingContent[], keyring: KeyringSource): ContentOf {
+  const { question, prompt, rawAnswer, finalAnswer, ...fixed } = row;
+  return () => ({
+    ...fixed,
+    question: sealedDigest(keyring, fixed.id, "Exchange.question", question),
+    prompt: sealedDigest(keyring, fixed.id, "Exchange.prompt", prompt),
+    rawAnswer: sealedDigest(keyring, fixed.id, "Exchange.rawAnswer", rawAnswer),
+    finalAnswer: sealedDigest(keyring, fixed.id, "Exchange.finalAnswer", finalAnswer),
+    passages: [...passages].sort((a, b) => a.rank - b.rank),
+    findings: [...findings].sort(byId).map(({ evidence, ...finding }) => ({
+      ...finding,
+      evidence: sealedDigest(keyring, finding.id, "Finding.evidence", evidence),
+    })),
+  });
+}
+
 async function exchangeContents(db: Reader, ids: string[], keyring: KeyringSource): Promise<Map<string, ContentOf>> {
   const rows = await db.exchange.findMany({
     where: { id: { in: ids } },
-    include: {
-      passages: { orderBy: { rank: "asc" }, omit: { id: true, exchangeId: true } },
-      findings: { orderBy: { id: "asc" }, omit: { exchangeId: true } },
-    },
+    include: { passages: { omit: { id: true, exchangeId: true } }, findings: { omit: { exchangeId: true } } },
   });
-  return new Map(
-    rows.map(({ question, prompt, rawAnswer, finalAnswer, findings, ...fixed }) => [
-      fixed.id,
-      () => ({
-        ...fixed,
-        question: sealedDigest(keyring, fixed.id, "Exchange.question", question),
-        prompt: sealedDigest(keyring, fixed.id, "Exchange.prompt", prompt),
-        rawAnswer: sealedDigest(keyring, fixed.id, "Exchange.rawAnswer", rawAnswer),
-        finalAnswer: sealedDigest(keyring, fixed.id, "Exchange.finalAnswer", finalAnswer),
-        findings: findings.map(({ evidence, ...finding }) => ({
-          ...finding,
-          evidence: sealedDigest(keyring, finding.id, "Finding.evidence", evidence),
-        })),
-      }),
-    ]),
-  );
+  return new Map(rows.map(({ passages, findings, ...row }) => [row.id, exchangeContent(row, passages, findings, keyring)]));
 }
 
 async function judgeScoreContents(db: Reader, ids: string[], keyring: KeyringSource): Promise<Map<string, ContentOf>> {
