@@ -289,6 +289,34 @@ async function insertPostgres(url: string, batches: () => Generator<Batch>) {
   return inserted;
 }
 
+/** What text search's trigram indexes cost on disk, next to the exchanges' own table, in MB. */
+async function textIndexSizes(target: DatabaseTarget): Promise<Record<string, number>> {
+  const mb = (bytes: number | string) => round(Number(bytes) / 1_048_576);
+  if (target.provider === "sqlite") {
+    const db = new Database(target.filePath, { readonly: true });
+    try {
+      const rows = db
+        .prepare(`SELECT CASE WHEN name LIKE 'ExchangeText%' THEN 'ExchangeText (FTS5 trigram)' ELSE name END AS part, SUM(pgsize) AS bytes
+                  FROM dbstat WHERE name = 'Exchange' OR name LIKE 'ExchangeText%' GROUP BY part`)
+        .all() as { part: string; bytes: number }[];
+      return Object.fromEntries(rows.map((row) => [row.part, mb(row.bytes)]));
+    } finally {
+      db.close();
+    }
+  }
+  const client = new pg.Client({ connectionString: target.url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ part: string; bytes: string }>(
+      `SELECT relname AS part, pg_total_relation_size(oid) AS bytes FROM pg_class WHERE relname = 'Exchange'
+       UNION ALL SELECT indexrelid::regclass::text, pg_relation_size(indexrelid) FROM pg_index WHERE indexrelid::regclass::text LIKE '%trgm%'`,
+    );
+    return Object.fromEntries(rows.map((row) => [row.part, mb(row.bytes)]));
+  } finally {
+    await client.end();
+  }
+}
+
 // ---------------------------------------------------------------- measurements
 
 type Query = Record<string, string>;
@@ -378,29 +406,6 @@ async function measureHttp(url: string, apiKey: string, list: Case[]) {
   return results;
 }
 
-/**
- * Indexes this benchmark argues for (see bench/README.md), created only in the
- * temporary database, then the views they serve measured again: trigram
- * indexes for text search on PostgreSQL, where ILIKE otherwise reads every row.
- * (The (totalMs, createdAt) index it argued for before is now a migration.)
- */
-const proposedIndexes: Record<DatabaseTarget["provider"], string[]> = {
-  sqlite: [],
-  postgresql: [
-    "CREATE EXTENSION IF NOT EXISTS pg_trgm",
-    'CREATE INDEX "proposed_Exchange_questionRedacted_trgm_idx" ON "Exchange" USING gin ("questionRedacted" gin_trgm_ops)',
-    'CREATE INDEX "proposed_Exchange_finalAnswerRedacted_trgm_idx" ON "Exchange" USING gin ("finalAnswerRedacted" gin_trgm_ops)',
-    'ANALYZE "Exchange"',
-  ],
-};
-
-async function measureProposals(db: Db, provider: DatabaseTarget["provider"], list: Case[]) {
-  if (!proposedIndexes[provider].length) return [];
-  for (const sql of proposedIndexes[provider]) await db.$executeRawUnsafe(sql);
-  const affected = list.filter((item) => item.name.startsWith("text") || item.name === "sorted slowest" || item.name === "first page, no filter");
-  return (await measureLib(db, affected, { extras: false })).pages;
-}
-
 // ---------------------------------------------------------------- databases
 
 async function withPostgresDatabase<T>(work: (url: string) => Promise<T>): Promise<T> {
@@ -439,8 +444,10 @@ async function benchDatabase(url: string, chunks: Chunk[]) {
   const rows = target.provider === "sqlite" ? insertSqlite(target.filePath, batches) : await insertPostgres(target.url, batches);
   const seedSeconds = round((performance.now() - seedStarted) / 1000);
   console.log(`\n${target.provider}: inserted ${JSON.stringify(rows)} in ${seedSeconds} s`);
+  const sizes = await textIndexSizes(target);
+  console.log(`${target.provider}: sizes on disk, MB: ${JSON.stringify(sizes)}`);
 
-  let db = createDb(target);
+  const db = createDb(target);
   const list = cases(await deepCursors(db));
   const lib = await measureLib(db, list);
   await db.$disconnect();
@@ -461,14 +468,7 @@ async function benchDatabase(url: string, chunks: Chunk[]) {
     console.log(`Skipped GET /api/exchanges: ${(error as Error).message.split("\n")[0]}`);
   }
 
-  db = createDb(target);
-  const proposed = await measureProposals(db, target.provider, list);
-  await db.$disconnect();
-  if (proposed.length) {
-    console.log(`${target.provider}: searchExchanges with the proposed indexes, ms`);
-    console.table(proposed);
-  }
-  return { seedSeconds, rows, lib, http, proposed };
+  return { seedSeconds, rows, sizes, lib, http };
 }
 
 const chunks = (JSON.parse(readFileSync(corpusPath("seed_store/chunks.json"), "utf8")) as Chunk[]).filter((chunk) => sentencesOf(chunk.text).length > 0);

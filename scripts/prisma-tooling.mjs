@@ -9,16 +9,30 @@ export const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 /** Prisma provider name -> folder under prisma/ and lib/generated/. */
 export const providers = { sqlite: "sqlite", postgresql: "postgres" };
 
+/**
+ * Lines of prisma/models.prisma written as "//postgresql: <attribute>" are
+ * live in the PostgreSQL schema only (indexes SQLite has no equivalent for);
+ * in the SQLite schema they stay comments.
+ */
+const postgresqlOnly = /^(\s*)\/\/postgresql: /gm;
+
+/** What the PostgreSQL schema adds: the extensions its indexes use (pg_trgm for text search). */
+const postgresqlExtras = {
+  generator: `\n  previewFeatures = ["postgresqlExtensions"]`,
+  datasource: `\n  extensions = [pg_trgm]`,
+};
+
 /** A complete schema for one provider: generator and datasource, then the models. */
 export function composeSchema(provider, models) {
   const folder = providers[provider];
+  const postgresql = provider === "postgresql";
   return `// Generated from prisma/models.prisma by scripts/generate-prisma.mjs. Do not edit.
 
 generator client {
   provider     = "prisma-client"
   output       = "../../lib/generated/${folder}"
   engineType   = "client"
-  moduleFormat = "esm"
+  moduleFormat = "esm"${postgresql ? postgresqlExtras.generator : ""}
 }
 
 // Connections go through driver adapters: lib/db.ts for the app,
@@ -26,10 +40,10 @@ generator client {
 // url here; it is never used.
 datasource db {
   provider = "${provider}"
-  url      = env("PRISMA_CLI_DATABASE_URL")
+  url      = env("PRISMA_CLI_DATABASE_URL")${postgresql ? postgresqlExtras.datasource : ""}
 }
 
-${models}`;
+${postgresql ? models.replace(postgresqlOnly, "$1") : models}`;
 }
 
 // The Prisma CLI downloads native engines unless these point at an existing

@@ -68,14 +68,32 @@ export function filterConditions(filters: ExchangeFilters, dialect: SqlDialect, 
     const labelled = Prisma.sql`EXISTS (SELECT 1 FROM "ReviewLabel" r WHERE r."exchangeId" = e."id")`;
     conditions.push(filters.reviewed === "yes" ? labelled : Prisma.sql`NOT ${labelled}`);
   }
-  if (filters.q) {
-    const pattern = containsPattern(filters.q);
-    const like = Prisma.raw(dialect === "postgresql" ? "ILIKE" : "LIKE");
-    conditions.push(
-      Prisma.sql`(e."questionRedacted" ${like} ${pattern} ESCAPE '\\' OR e."finalAnswerRedacted" ${like} ${pattern} ESCAPE '\\')`,
-    );
-  }
+  if (filters.q) conditions.push(textCondition(filters.q, dialect));
   return conditions;
+}
+
+/** The redacted question or final answer contains the text, ignoring case; tested row by row. */
+export function containsText(text: string, dialect: SqlDialect): Prisma.Sql {
+  const pattern = containsPattern(text);
+  const like = Prisma.raw(dialect === "postgresql" ? "ILIKE" : "LIKE");
+  return Prisma.sql`(e."questionRedacted" ${like} ${pattern} ESCAPE '\\' OR e."finalAnswerRedacted" ${like} ${pattern} ESCAPE '\\')`;
+}
+
+/** The text as an FTS5 phrase: quoted, inner quotes doubled, so every character is taken literally. */
+const ftsPhrase = (text: string) => `"${text.replaceAll('"', '""')}"`;
+
+/**
+ * Text search through the trigram indexes: the same rows as containsText.
+ * PostgreSQL's trigram indexes serve ILIKE directly. On SQLite, text of three
+ * characters or more first goes to the trigram index "ExchangeText" (see its
+ * migration), which names the exchanges that can contain it, so LIKE reads
+ * only those. Quick when few rows match; when thousands do, walking the rows in
+ * order is quicker (see readTextSearchPage in search-exchanges.ts).
+ */
+export function textCondition(text: string, dialect: SqlDialect): Prisma.Sql {
+  const contains = containsText(text, dialect);
+  if (dialect === "postgresql" || [...text].length < 3) return contains;
+  return Prisma.sql`(e."id" IN (SELECT "exchangeId" FROM "ExchangeText" WHERE "ExchangeText" MATCH ${ftsPhrase(text)}) AND ${contains})`;
 }
 
 /** One ORDER BY term; `field` names the cursor value it compares with. */

@@ -8,7 +8,9 @@ import {
   orderTerms,
   type RowSource,
   sortKeyExpression,
+  containsText,
   sqlDialect,
+  textCondition,
 } from "@/lib/audit/exchange-query-sql";
 import { findMostFindingsPage } from "@/lib/audit/find-most-findings-page";
 import { type ExchangeRow, loadExchangeRows, type RowText } from "@/lib/audit/load-exchange-rows";
@@ -35,24 +37,69 @@ export type ExchangeSearchResult = {
 type PagePosition = { id: string; createdAt: Date; key: number | null };
 type PageRow = { id: string; createdAt: Date | string; sortKey: number | bigint | null };
 
+type PageQuery = { filters: ExchangeFilters; sort: ExchangeSort; cursor: ExchangeCursor | null; limit: number; backwards: boolean };
+
+const whereSql = (conditions: Prisma.Sql[]) => (conditions.length ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty);
+
 /** Up to limit + 1 rows in reading order for orders read straight from "Exchange" (all but most-findings). */
-function readPage(
-  db: Db,
-  options: { filters: ExchangeFilters; sort: ExchangeSort; cursor: ExchangeCursor | null; limit: number; backwards: boolean },
-): Promise<PageRow[]> {
+function readPage(db: Db, options: PageQuery): Promise<PageRow[]> {
   const key = sortKeyExpression(options.sort);
   const source: RowSource = options.filters.rule && !key ? "findings" : "exchanges";
+  if (options.filters.q && source === "exchanges") return readTextSearchPage(db, options);
   const terms =
     source === "findings" ? keyedTerms({ key: null, createdAt: Prisma.sql`f."createdAt"`, id: Prisma.sql`e."id"` }, options.sort !== "oldest") : orderTerms(options.sort);
   const conditions = filterConditions(options.filters, sqlDialect(db), source);
   if (options.cursor) conditions.push(keysetCondition(terms, options.cursor));
-  const where = conditions.length ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty;
   const from = source === "findings" ? Prisma.sql`"Finding" f JOIN "Exchange" e ON e."id" = f."exchangeId"` : Prisma.sql`"Exchange" e`;
   return db.$queryRaw<PageRow[]>`
     SELECT e."id" AS "id", e."createdAt" AS "createdAt", ${key ?? Prisma.sql`NULL`} AS "sortKey"
     FROM ${from}
-    ${where}
+    ${whereSql(conditions)}
     ORDER BY ${orderBySql(terms, options.backwards)}
+    LIMIT ${options.limit + 1}`;
+}
+
+/** How many rows, in the page's order, text search tests one by one before it asks the trigram indexes instead. */
+const TEXT_WALK_ROWS = 2_000;
+
+/**
+ * Text search. Neither database's planner can know how the matches lie in
+ * order. Walking the order's index and testing each row's text is quick when
+ * matches are common, but reads every row when they are rare; asking the
+ * trigram indexes for every match is quick when they are rare, but slow when
+ * they are thousands. So: walk the first TEXT_WALK_ROWS rows in order; if they
+ * hold a whole page of matches, those are the page (nothing later can come
+ * before them). Otherwise matches are rare, and the page comes from all of them,
+ * found through the trigram indexes (a MATERIALIZED set, so the planner cannot
+ * fall back to walking) and sorted.
+ */
+async function readTextSearchPage(db: Db, options: PageQuery): Promise<PageRow[]> {
+  const dialect = sqlDialect(db);
+  const text = options.filters.q!;
+  const key = sortKeyExpression(options.sort) ?? Prisma.sql`NULL`;
+  const terms = orderTerms(options.sort);
+  const others = filterConditions({ ...options.filters, q: undefined }, dialect);
+  if (options.cursor) others.push(keysetCondition(terms, options.cursor));
+  const orderBy = orderBySql(terms, options.backwards);
+  const walked = await db.$queryRaw<PageRow[]>`
+    SELECT e."id" AS "id", e."createdAt" AS "createdAt", ${key} AS "sortKey"
+    FROM (
+      SELECT e."id", e."createdAt", e."totalMs", e."questionRedacted", e."finalAnswerRedacted"
+      FROM "Exchange" e ${whereSql(others)}
+      ORDER BY ${orderBy}
+      LIMIT ${TEXT_WALK_ROWS}
+    ) e
+    WHERE ${containsText(text, dialect)}
+    ORDER BY ${orderBy}
+    LIMIT ${options.limit + 1}`;
+  if (walked.length > options.limit) return walked;
+  return db.$queryRaw<PageRow[]>`
+    WITH e AS MATERIALIZED (
+      SELECT e."id", e."createdAt", e."totalMs" FROM "Exchange" e ${whereSql([...others, textCondition(text, dialect)])}
+    )
+    SELECT e."id" AS "id", e."createdAt" AS "createdAt", ${key} AS "sortKey"
+    FROM e
+    ORDER BY ${orderBy}
     LIMIT ${options.limit + 1}`;
 }
 

@@ -26,7 +26,8 @@ async function tableNames(database: TestDatabase): Promise<string[]> {
     database.provider === "sqlite"
       ? await rawQuery<{ name: string }>(database, "SELECT name FROM sqlite_master WHERE type = 'table'")
       : await rawQuery<{ name: string }>(database, "SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public'");
-  return rows.map((row) => row.name).filter((name) => !name.startsWith("_") && !name.startsWith("sqlite_")).sort();
+  // FTS5 keeps its own "ExchangeText_*" tables beside SQLite's text-search index.
+  return rows.map((row) => row.name).filter((name) => !name.startsWith("_") && !name.startsWith("sqlite_") && !name.startsWith("ExchangeText_")).sort();
 }
 
 describe.each(providers)("migrations on %s", (provider) => {
@@ -34,7 +35,7 @@ describe.each(providers)("migrations on %s", (provider) => {
     const database = await emptyDatabase(provider);
     const files = readMigrationFiles(migrationsDir(provider));
     expect(await runMigrations({ target: database.target })).toEqual(files.map((file) => file.name));
-    expect(await tableNames(database)).toEqual(expectedTables);
+    expect(await tableNames(database)).toEqual(provider === "sqlite" ? [...expectedTables, "ExchangeText"].sort() : expectedTables);
     expect(await runMigrations({ target: database.target })).toEqual([]);
     expect(await getMigrationStatus(database.target)).toEqual({ applied: files.map((file) => file.name), pending: [] });
   });
@@ -99,5 +100,28 @@ describe("migrations on SQLite", () => {
     const database = await emptyDatabase("sqlite");
     await runMigrations({ target: database.target });
     expect(await rawQuery(database, "PRAGMA journal_mode")).toEqual([{ journal_mode: "wal" }]);
+  });
+
+  it("index the text of exchanges recorded before text search had its index, and of every one after", async () => {
+    const files = readMigrationFiles(migrationsDir("sqlite"));
+    const at = files.findIndex((file) => file.name.endsWith("_trigram_text_search"));
+    const Database = (await import("better-sqlite3")).default;
+    const db = new Database(":memory:");
+    for (const file of files.slice(0, at)) db.exec(file.sql);
+    // Only the exchange's text matters here, not the scenario it names.
+    db.pragma("foreign_keys = OFF");
+    const insert = db.prepare(
+      `INSERT INTO "Exchange" ("id", "source", "scenarioId", "provider", "model", "retrieval", "options", "question", "questionRedacted",
+       "finalAnswerRedacted", "finalAnswer", "action", "latency", "totalMs", "ruleSetVersion", "settingsVersion")
+       VALUES (?, 'console', 'B', 'ollama', 'gemma3:4b', 1, '{}', 'sealed', ?, ?, 'sealed', 'allow', '{}', 1, 1, 1)`,
+    );
+    insert.run("before", "May I share notes with a GP?", "Only with consent (see [1]).");
+    for (const file of files.slice(at)) db.exec(file.sql);
+    insert.run("after", "Is telehealth covered?", "Telehealth sessions follow the same CONSENT rules.");
+    const matching = (phrase: string) => db.prepare(`SELECT "exchangeId" FROM "ExchangeText" WHERE "ExchangeText" MATCH ?`).pluck().all(`"${phrase}"`);
+    expect(matching("with consent")).toEqual(["before"]);
+    expect(matching("consent")).toEqual(["before", "after"]);
+    expect(matching("telehealth")).toEqual(["after"]);
+    db.close();
   });
 });
