@@ -79,8 +79,24 @@ export function containsText(text: string, dialect: SqlDialect): Prisma.Sql {
   return Prisma.sql`(e."questionRedacted" ${like} ${pattern} ESCAPE '\\' OR e."finalAnswerRedacted" ${like} ${pattern} ESCAPE '\\')`;
 }
 
-/** The text as an FTS5 phrase: quoted, inner quotes doubled, so every character is taken literally. */
-const ftsPhrase = (text: string) => `"${text.replaceAll('"', '""')}"`;
+/** More trigrams than this narrow the rows no further in practice; each one costs a lookup. */
+const MAX_QUERY_TRIGRAMS = 24;
+
+/**
+ * The FTS5 query for SQLite's trigram index: the text's trigrams (three
+ * characters in a row), each quoted so every character is taken literally, all
+ * required. The index keeps no positions, so this finds the exchanges that hold
+ * every trigram somewhere: all that contain the text, and perhaps a few more,
+ * which LIKE then leaves out.
+ */
+function trigramQuery(text: string): string {
+  const characters = [...text];
+  const trigrams = new Set<string>();
+  for (let start = 0; start + 3 <= characters.length && trigrams.size < MAX_QUERY_TRIGRAMS; start += 1) {
+    trigrams.add(characters.slice(start, start + 3).join(""));
+  }
+  return [...trigrams].map((trigram) => `"${trigram.replaceAll('"', '""')}"`).join(" AND ");
+}
 
 /**
  * Text search through the trigram indexes: the same rows as containsText.
@@ -93,7 +109,7 @@ const ftsPhrase = (text: string) => `"${text.replaceAll('"', '""')}"`;
 export function textCondition(text: string, dialect: SqlDialect): Prisma.Sql {
   const contains = containsText(text, dialect);
   if (dialect === "postgresql" || [...text].length < 3) return contains;
-  return Prisma.sql`(e."id" IN (SELECT "exchangeId" FROM "ExchangeText" WHERE "ExchangeText" MATCH ${ftsPhrase(text)}) AND ${contains})`;
+  return Prisma.sql`(e."id" IN (SELECT "exchangeId" FROM "ExchangeText" WHERE "ExchangeText" MATCH ${trigramQuery(text)}) AND ${contains})`;
 }
 
 /** One ORDER BY term; `field` names the cursor value it compares with. */
