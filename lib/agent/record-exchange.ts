@@ -139,7 +139,7 @@ export async function recordExchange(
       await tx.judgeJob.createMany({ data: record.judgeIds.map((judgeId) => ({ exchangeId: exchange.id, judgeId })) });
     }
     if (findings.length) await tx.finding.createMany({ data: findings.map((finding) => ({ ...finding, exchangeId: exchange.id })) });
-    await appendToChain(tx, { kind: "exchange", recordId: exchange.id, content: exchangeContent(exchange, passages, findings, () => keyring) });
+    await appendToChain(tx, { kind: "exchange", recordId: exchange.id, content: exchangeContent({ row: exchange, passages, findings }, () => keyring) });
     await publishLiveEvent(tx, { type: "exchange", id: exchange.id, action: record.action, userId: record.userId, createdAt: createdAt.toISOString() });
     return { id: exchange.id, createdAt: exchange.createdAt, conversationId };
   });

@@ -42,12 +42,13 @@ function sealedDigest(keyring: KeyringSource, recordId: string, column: SealedCo
 }
 
 /** An exchange's own row, without its relations. */
-type ExchangeRow = Omit<Awaited<ReturnType<Db["exchange"]["findFirstOrThrow"]>>, never>;
+type ExchangeRow = Awaited<ReturnType<Db["exchange"]["findFirstOrThrow"]>>;
 /** A passage as part of its exchange's content: everything but its own id and the exchange's. */
 export type PassageContent = Omit<Awaited<ReturnType<Db["passage"]["findFirstOrThrow"]>>, "id" | "exchangeId">;
 /** A finding as part of its exchange's content: everything but the exchange's id. */
 export type FindingContent = Omit<Awaited<ReturnType<Db["finding"]["findFirstOrThrow"]>>, "exchangeId">;
 
+/** Findings are ordered here, by code unit, so the order never depends on a database's collation. */
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /**
@@ -56,7 +57,11 @@ const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id 
  * returned from its insert and the passages and findings exactly as it wrote
  * them, so chaining a new exchange needs no reading back.
  */
-export function exchangeContent(row: ExchangeRow, passages: PassageContent[], findings: FindingContent[], keyring: KeyringSource): ContentOf {
+export function exchangeContent(
+  exchange: { row: ExchangeRow; passages: PassageContent[]; findings: FindingContent[] },
+  keyring: KeyringSource,
+): ContentOf {
+  const { row, passages, findings } = exchange;
   const { question, prompt, rawAnswer, finalAnswer, ...fixed } = row;
   return () => ({
     ...fixed,
@@ -77,7 +82,7 @@ async function exchangeContents(db: Reader, ids: string[], keyring: KeyringSourc
     where: { id: { in: ids } },
     include: { passages: { omit: { id: true, exchangeId: true } }, findings: { omit: { exchangeId: true } } },
   });
-  return new Map(rows.map(({ passages, findings, ...row }) => [row.id, exchangeContent(row, passages, findings, keyring)]));
+  return new Map(rows.map(({ passages, findings, ...row }) => [row.id, exchangeContent({ row, passages, findings }, keyring)]));
 }
 
 async function judgeScoreContents(db: Reader, ids: string[], keyring: KeyringSource): Promise<Map<string, ContentOf>> {
