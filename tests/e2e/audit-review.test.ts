@@ -146,7 +146,11 @@ describe("auditing as a reviewer", () => {
   });
 
   it("searches the text from the keyboard", async () => {
+    // The list subscribes to live events once its scripts run; typing before that could
+    // race hydration on a busy machine, which no person types fast enough to do.
+    const subscribed = page.waitForRequest((request) => request.url().endsWith("/api/events"));
     await page.goto(`${server.url}/audit`);
+    await subscribed;
     await page.getByLabel("Search questions and answers").focus();
     await page.keyboard.type("ANTIDEPRESSANT");
     await page.keyboard.press("Enter");
