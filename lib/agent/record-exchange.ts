@@ -113,16 +113,10 @@ export async function recordExchange(
         errorStage: record.error?.stage,
       },
     });
-    // Passages and findings as written are also what the chain hashes.
-    const passages: PassageContent[] = record.passages.map((passage) => ({
-      rank: passage.rank,
-      chunkId: passage.chunkId,
-      sourceTitle: passage.sourceTitle,
-      label: passage.label,
-      score: passage.score,
-      text: passage.text,
-      pageStart: passage.pageStart ?? null,
-      pageEnd: passage.pageEnd ?? null,
+    // Passages and findings as written are also what the chain hashes, so their
+    // columns are named one by one: no other property of the caller's may ride along.
+    const passages: PassageContent[] = record.passages.map(({ rank, chunkId, sourceTitle, label, score, text, pageStart, pageEnd }) => ({
+      rank, chunkId, sourceTitle, label, score, text, pageStart: pageStart ?? null, pageEnd: pageEnd ?? null,
     }));
     const findings = record.findings.map((finding) => ({
       id: randomUUID(),

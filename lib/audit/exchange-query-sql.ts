@@ -112,6 +112,11 @@ export function textCondition(text: string, dialect: SqlDialect): Prisma.Sql {
   return Prisma.sql`(e."id" IN (SELECT "exchangeId" FROM "ExchangeText" WHERE "ExchangeText" MATCH ${trigramQuery(text)}) AND ${contains})`;
 }
 
+/** A WHERE clause joining the conditions with AND, or nothing when there are none. */
+export function whereSql(conditions: Prisma.Sql[]): Prisma.Sql {
+  return conditions.length ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty;
+}
+
 /** One ORDER BY term; `field` names the cursor value it compares with. */
 export type OrderTerm = { expression: Prisma.Sql; descending: boolean; field: "key" | "createdAt" | "id" };
 

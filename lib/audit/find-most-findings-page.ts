@@ -1,6 +1,6 @@
 import "server-only";
 import type { ExchangeCursor } from "@/lib/audit/exchange-cursor";
-import { filterConditions, keysetCondition, keyedTerms, orderBySql, sqlDialect } from "@/lib/audit/exchange-query-sql";
+import { filterConditions, keysetCondition, keyedTerms, orderBySql, sqlDialect, whereSql } from "@/lib/audit/exchange-query-sql";
 import { type Db, Prisma } from "@/lib/db";
 import type { ExchangeFilters } from "@/lib/schemas/audit";
 
@@ -28,7 +28,7 @@ function withFindings(db: Db, filters: ExchangeFilters): Segment {
     return db.$queryRaw<Row[]>`
       SELECT ${columns.id} AS "id", ${columns.createdAt} AS "createdAt", ${columns.key} AS "sortKey"
       FROM ${from}
-      ${where.length ? Prisma.sql`WHERE ${Prisma.join(where, " AND ")}` : Prisma.empty}
+      ${whereSql(where)}
       ORDER BY ${orderBySql(terms, backwards)}
       LIMIT ${take}`;
   };

@@ -11,6 +11,7 @@ import {
   containsText,
   sqlDialect,
   textCondition,
+  whereSql,
 } from "@/lib/audit/exchange-query-sql";
 import { findMostFindingsPage } from "@/lib/audit/find-most-findings-page";
 import { type ExchangeRow, loadExchangeRows, type RowText } from "@/lib/audit/load-exchange-rows";
@@ -38,8 +39,6 @@ type PagePosition = { id: string; createdAt: Date; key: number | null };
 type PageRow = { id: string; createdAt: Date | string; sortKey: number | bigint | null };
 
 type PageQuery = { filters: ExchangeFilters; sort: ExchangeSort; cursor: ExchangeCursor | null; limit: number; backwards: boolean };
-
-const whereSql = (conditions: Prisma.Sql[]) => (conditions.length ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty);
 
 /** Up to limit + 1 rows in reading order for orders read straight from "Exchange" (all but most-findings). */
 function readPage(db: Db, options: PageQuery): Promise<PageRow[]> {
