@@ -1,7 +1,12 @@
+import { readFileSync } from "node:fs";
+import MiniSearch from "minisearch";
 import { describe, expect, it } from "vitest";
+import { readSourceCatalogue } from "@/lib/pipeline/source-catalogue";
 import { expandQuery } from "@/lib/retrieval/expand-query";
-import { terms } from "@/lib/retrieval/index-terms";
+import { indexTerm, terms, tokenize } from "@/lib/retrieval/index-terms";
 import { createLexicalIndex } from "@/lib/retrieval/lexical-index";
+import { loadStore } from "@/lib/retrieval/load-store";
+import { corpusPath } from "../support/shared-corpus";
 
 const passages = [
   { label: "Code — 7.3.5", text: "Nurses respect confidentiality and privacy by seeking informed consent before disclosing information." },
@@ -52,5 +57,55 @@ describe("keyword index", () => {
 
   it("returns nothing for a question with no matching words", () => {
     expect(index.search("zebra migration patterns", 10)).toEqual([]);
+  });
+});
+
+describe("keyword ranking compared with MiniSearch", () => {
+  /** The ranking the index promises: MiniSearch's BM25+ with the same fields, weights and terms. */
+  function miniSearchRanking(passages: { text: string; label: string }[]) {
+    const reference = new MiniSearch<{ id: number; text: string; label: string }>({ fields: ["text", "label"], tokenize, processTerm: indexTerm });
+    reference.addAll(passages.map((passage, id) => ({ id, ...passage })));
+    return (query: string, limit: number) => {
+      const { own, related } = expandQuery(terms(query));
+      const results = reference.search([...own, ...related.keys()].join(" "), {
+        boost: { label: 0.3 },
+        combineWith: "OR",
+        tokenize: (text) => text.split(" "),
+        processTerm: (term) => term,
+        boostTerm: (term) => related.get(term) ?? 1,
+      });
+      return results.slice(0, limit).map((result) => ({ id: result.id as number, score: result.score }));
+    };
+  }
+
+  it("ranks the reference corpus store exactly as MiniSearch does, scores to the last bit and ties in the same order", async () => {
+    const store = await loadStore(corpusPath("seed_store"), { catalogue: readSourceCatalogue("health_docs/sources.tsv"), vectorBackend: "builtin" });
+    const questions = ["general.txt", "app_clauses.txt"].flatMap((file) => readFileSync(corpusPath(`questions/${file}`), "utf8").split("\n").filter(Boolean));
+    const awkward = [
+      "consent consent consent",
+      "Can a psychologist share my notes with my GP?",
+      "APP 6.2(b) and s 150",
+      "privacy",
+      "the of and",
+      "",
+      "zebra migration patterns",
+      "Ahpra",
+    ];
+    const reference = miniSearchRanking(store.passages);
+    for (const query of [...questions, ...awkward]) {
+      const hits = store.lexical.search(query, 60).map(({ id, score }) => ({ id, score }));
+      expect(hits, query).toEqual(reference(query, 60));
+    }
+    // The comparison means something only if searches found passages, ties among them included.
+    const all = store.lexical.search("health information privacy consent", store.passages.length);
+    expect(all.length).toBeGreaterThan(300);
+    expect(new Set(all.map((hit) => hit.score)).size).toBeLessThan(all.length);
+  });
+
+  it("keeps no state between searches", () => {
+    const index = createLexicalIndex(passages);
+    const first = index.search("When may nurses disclose information without consent?", 10);
+    index.search("preliminary assessment of a notification", 10);
+    expect(index.search("When may nurses disclose information without consent?", 10)).toEqual(first);
   });
 });
