@@ -126,12 +126,10 @@ export function createLexicalIndex(passages: { text: string; label: string }[]):
         touchedBy[id] = -1;
       }
       ranked.sort((a, b) => b.score - a.score);
+      const equivalents = own.map((term) => ({ weight: information.get(term) ?? 0, terms: equivalentTerms(term) }));
       return ranked.slice(0, limit).map(({ id, score }) => {
         const present = passageTerms[id] as Set<string>;
-        const covered = own.reduce(
-          (sum, term) => sum + (equivalentTerms(term).some((equivalent) => present.has(equivalent)) ? (information.get(term) ?? 0) : 0),
-          0,
-        );
+        const covered = equivalents.reduce((sum, { weight, terms }) => sum + (terms.some((term) => present.has(term)) ? weight : 0), 0);
         return { id, score, coverage: totalInformation > 0 ? covered / totalInformation : 0 };
       });
     },
