@@ -4,7 +4,7 @@
 // Overhead = totalMs - generationMs. Target: p95 at most 25 ms.
 //
 //   npm run bench:agent
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { answerQuestion } from "../lib/agent/answer-question";
@@ -63,6 +63,7 @@ for (let i = 0; i < WARM_UP + QUESTIONS; i += 1) {
 }
 await ollama.close();
 await db.$disconnect();
+rmSync(work, { recursive: true, force: true });
 
 const summary = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);

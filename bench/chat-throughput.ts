@@ -5,7 +5,7 @@
 // once. Target: chat throughput at least 40% of the trivial route's.
 //
 //   npm run build && npm run bench:chat
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import autocannon from "autocannon";
@@ -81,4 +81,5 @@ try {
 } finally {
   await server.stop();
   await ollama.close();
+  rmSync(work, { recursive: true, force: true });
 }

@@ -3,7 +3,7 @@
 // Target: p95 under 100 ms when the database is up.
 //
 //   npm run build && npm run bench:health
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { prepareDatabase, startAppServer } from "../tests/support/app-server";
@@ -70,4 +70,5 @@ try {
   writeFileSync("bench/results/health-latency.json", `${JSON.stringify(result, null, 2)}\n`);
 } finally {
   await server.stop();
+  rmSync(dir, { recursive: true, force: true });
 }

@@ -6,7 +6,7 @@
 // the same, and that the audit chain still verifies.
 //
 //   npm run build && npm run bench:load
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createDb } from "../lib/db";
@@ -137,4 +137,5 @@ try {
   if (steadyMissing.length || crashMissing.length || verify.code !== 0) process.exitCode = 1;
 } finally {
   await ollama.close();
+  rmSync(work, { recursive: true, force: true });
 }

@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -17,8 +17,9 @@ export function runCli(args: string[], options: { env?: Record<string, string>; 
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([key]) => !SETTINGS.test(key)));
   // The tests' encryption key (vitest.config.ts), so the CLI reads what the tests wrote.
   inherited.CAM_ENCRYPTION_KEYS = process.env.CAM_ENCRYPTION_KEYS;
+  const cwd = mkdtempSync(join(tmpdir(), "cam-cli-"));
   const child = spawn(process.execPath, ["--conditions=react-server", camBin, ...args], {
-    cwd: mkdtempSync(join(tmpdir(), "cam-cli-")),
+    cwd,
     env: { ...inherited, ...options.env } as NodeJS.ProcessEnv,
   });
   let stdout = "";
@@ -26,5 +27,10 @@ export function runCli(args: string[], options: { env?: Record<string, string>; 
   child.stdout.on("data", (chunk) => (stdout += chunk));
   child.stderr.on("data", (chunk) => (stderr += chunk));
   child.stdin.end(options.input ?? "");
-  return new Promise((resolve) => child.on("close", (code: number | null) => resolve({ code, stdout, stderr })));
+  return new Promise((resolve) =>
+    child.on("close", (code: number | null) => {
+      rmSync(cwd, { recursive: true, force: true });
+      resolve({ code, stdout, stderr });
+    }),
+  );
 }
