@@ -17,6 +17,7 @@ import { loadRunResults } from "@/lib/pipeline/load-run-results";
 import { planEvaluation, readQuestions } from "@/lib/pipeline/plan-evaluation";
 import { type EvaluationEvent, runEvaluation, startEvaluationRun } from "@/lib/pipeline/run-evaluation";
 import { verifyStore } from "@/lib/retrieval/verify-store";
+import { countRunProgress } from "@/lib/runs/list-evaluation-runs";
 import { runCommand } from "../run-command";
 import { runIngest, runVerifyStore } from "./store";
 
@@ -30,6 +31,7 @@ const optionsSchema = z.object({
   docs: z.string().optional(),
   dryRun: z.boolean().default(false),
   resume: z.string().min(1).optional(),
+  retryFailed: z.boolean().default(false),
   concurrency: z.coerce.number().int().min(1, { error: "must be at least 1" }).max(16, { error: "must be at most 16" }).default(2),
   html: z.string().optional(),
   json: z.string().optional(),
@@ -45,7 +47,7 @@ const judgeProblem = (judge: JudgeConfig) => {
 
 function printItem(event: EvaluationEvent): void {
   const position = `[${String(event.done).padStart(String(event.total).length)}/${event.total}]`;
-  const what = `q${event.questionIndex + 1} × ${event.scenarioId}`;
+  const what = `q${event.questionIndex + 1} × ${event.scenarioId}${event.attempt > 1 && event.outcome !== "skipped" ? ` (attempt ${event.attempt})` : ""}`;
   const outcome = event.outcome === "failed" ? `failed: ${event.detail ?? "see the exchange"}` : event.outcome;
   const judges = event.judges.length ? `  judges: ${event.judges.map((judge) => `${judge.judgeId} ${judge.summary}`).join(", ")}` : "";
   console.log(`${position} ${what.padEnd(10)} ${outcome.padEnd(7)} ${(event.ms / 1000).toFixed(1)} s${judges}`);
@@ -82,6 +84,9 @@ async function writeReports(runId: string, options: Options): Promise<void> {
 
 async function pipeline(raw: Record<string, unknown>): Promise<number> {
   const options = optionsSchema.parse(raw);
+  if (options.retryFailed && !options.resume) {
+    throw new AppError("validation_failed", "--retry-failed answers again the failed items of an earlier run: use it with --resume <runId>.");
+  }
   if (options.refreshStore) {
     if ((await runIngest({ docs: options.docs, catalogue: "health_docs/sources.tsv", chunkWords: 280, overlapWords: 60, embedder: "auto" })) !== 0) return 1;
     if ((await runVerifyStore({})) !== 0) return 1;
@@ -94,7 +99,10 @@ async function pipeline(raw: Record<string, unknown>): Promise<number> {
     if (!run) throw new AppError("not_found", `There is no evaluation run ${runId}.`);
     const configured = (await getActiveConfig(db)).settings.values.judges.models;
     judges = configured.filter((judge) => (run.judgeIds as string[]).includes(judge.id) && !judgeProblem(judge));
-    console.log(`Resuming run ${runId} (${run.completedItems} of ${run.totalItems} items were finished).`);
+    // Counted from the exchanges: the run's own counters are stale when it was killed.
+    const progress = (await countRunProgress(db, [run])).get(run.id);
+    const retrying = options.retryFailed ? `; retrying the ${progress?.failed ?? 0} that failed` : "";
+    console.log(`Resuming run ${runId} (${progress?.done ?? 0} of ${run.totalItems} items were finished${retrying}).`);
   } else {
     if (!options.questions) {
       if (options.dryRun && options.refreshStore) return 0;
@@ -142,7 +150,7 @@ async function pipeline(raw: Record<string, unknown>): Promise<number> {
       digest: () => readDigest(config.RAG_STORE_DIR),
       onEvent: printItem,
     },
-    { runId, judges, concurrency: options.concurrency, signal: controller.signal },
+    { runId, judges, concurrency: options.concurrency, retryFailed: options.retryFailed, signal: controller.signal },
   );
   process.off("SIGINT", interrupt);
   process.off("SIGTERM", interrupt);
@@ -150,6 +158,7 @@ async function pipeline(raw: Record<string, unknown>): Promise<number> {
   await writeReports(runId, options);
   const run = await db.evaluationRun.findUniqueOrThrow({ where: { id: runId } });
   console.log(`Run ${runId} completed: ${run.completedItems} of ${run.totalItems} answers, ${run.failedItems} failed.`);
+  if (run.failedItems > 0) console.log(`Once the cause is fixed, answer the failed ones again with: cam pipeline --resume ${runId} --retry-failed`);
   return run.completedItems > 0 && run.failedItems === run.completedItems ? 1 : 0;
 }
 
@@ -166,6 +175,7 @@ export function registerPipelineCommand(program: Command): void {
     .option("--docs <dir>", "documents for --refresh-store (default: HEALTH_DOCS_DIR)")
     .option("--dry-run", "check everything (and refresh the store if asked), then stop before answering")
     .option("--resume <runId>", "continue an interrupted run without redoing finished answers")
+    .option("--retry-failed", "with --resume: answer again the items whose answer failed (the failed attempt stays in the audit trail)")
     .option("--concurrency <n>", "questions answered at the same time", "2")
     .option("--html <file>", "write a self-contained HTML report")
     .option("--json <file>", "write a JSON report with the same numbers")

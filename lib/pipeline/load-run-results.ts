@@ -5,9 +5,11 @@ import { AppError } from "@/lib/errors";
 import { getKeyring } from "@/lib/privacy/encryption-keys";
 import { openExchangeColumns, openJudgeScoreColumns } from "@/lib/privacy/open-sealed-columns";
 import type { EvaluatedExchange, RunSummary } from "@/lib/pipeline/evaluation/types";
+import { latestAttempts, parseRunItem } from "@/lib/pipeline/run-items";
 
 // A run's stored results in the shape metrics and reports read: one entry per
-// finished (question, scenario) item, with its passages, findings and judge scores.
+// finished (question, scenario) item, its latest attempt, with its passages,
+// findings and judge scores.
 
 /** The passage numbers a final answer cites: "(...; see [2])", not "(see [9]: no such source)". */
 export function citedRanks(finalAnswer: string): number[] {
@@ -19,19 +21,19 @@ export function citedRanks(finalAnswer: string): number[] {
 export async function loadRunResults(db: Db, runId: string): Promise<{ summary: RunSummary; exchanges: EvaluatedExchange[] }> {
   const run = await db.evaluationRun.findUnique({ where: { id: runId } });
   if (!run) throw new AppError("not_found", `There is no evaluation run ${runId}.`);
-  const rows = await db.exchange.findMany({
+  const rows = latestAttempts(await db.exchange.findMany({
     where: { evaluationRunId: runId },
     include: {
       passages: { orderBy: { rank: "asc" } },
       findings: { orderBy: { id: "asc" } },
       judgeScores: { orderBy: { createdAt: "asc" } },
     },
-  });
+  }));
   const questions = run.questions as string[];
   const keyring = getKeyring(env());
   const exchanges = rows.map((sealed): EvaluatedExchange => {
     const row = openExchangeColumns(keyring, sealed);
-    const questionIndex = Number(/^q(\d+):/.exec(row.runItem ?? "")?.[1] ?? -1);
+    const { questionIndex } = parseRunItem(row.runItem ?? "");
     return {
       exchangeId: row.id,
       questionIndex,

@@ -13,12 +13,14 @@ import type { JudgeOutcome } from "@/lib/judges/types";
 import type { ModelClient } from "@/lib/llm/types";
 import { recordEvaluationRunFinished } from "@/lib/metrics/evaluation-metrics";
 import type { EvaluationPlan } from "@/lib/pipeline/plan-evaluation";
+import { attemptRunItem, latestAttempts, parseRunItem, runItemKey } from "@/lib/pipeline/run-items";
 
 // Batch evaluation: every question through every scenario with the same agent
 // the console uses, each answer scored by the chosen judges, all recorded as
-// one evaluation run. Each (question, scenario) pair is one item; an item's
-// exchange is unique in the run, so a resumed run skips finished items and
-// only completes what is missing (for example a judge that had not scored yet).
+// one evaluation run. Each (question, scenario) pair is one item (run-items.ts);
+// a resumed run skips finished items and only completes what is missing (for
+// example a judge that had not scored yet), and on request answers again the
+// items whose latest attempt failed.
 
 export type EvaluationEvent = {
   type: "item";
@@ -28,6 +30,8 @@ export type EvaluationEvent = {
   scenarioId: string;
   /** "skipped" when a resumed run had already finished this item. */
   outcome: "allow" | "warn" | "block" | "failed" | "skipped";
+  /** 2 or more when this answer retried an item that had failed. */
+  attempt: number;
   detail?: string;
   ms: number;
   judges: { judgeId: string; summary: string }[];
@@ -44,9 +48,6 @@ export type EvaluationDeps = {
 };
 
 type Item = { questionIndex: number; question: string; scenarioId: string; key: string };
-
-/** The key of one (question, scenario) pair within a run. */
-export const runItemKey = (questionIndex: number, scenarioId: string) => `q${questionIndex}:${scenarioId}`;
 
 /** Records a new run for a plan; returns its id. */
 export async function startEvaluationRun(
@@ -78,7 +79,7 @@ const judgeSummary = (outcome: JudgeOutcome) =>
 /** Runs (or resumes) a recorded run until every item is finished or `signal` aborts. */
 export async function runEvaluation(
   deps: EvaluationDeps,
-  options: { runId: string; judges: JudgeConfig[]; concurrency: number; signal?: AbortSignal },
+  options: { runId: string; judges: JudgeConfig[]; concurrency: number; retryFailed?: boolean; signal?: AbortSignal },
 ): Promise<void> {
   const { db } = deps;
   const run = await db.evaluationRun.findUnique({ where: { id: options.runId } });
@@ -93,7 +94,12 @@ export async function runEvaluation(
     select: { id: true, runItem: true, action: true, error: true, judgeScores: { select: { judgeId: true } } },
   });
   const thresholds = (await getActiveConfig(db)).settings.values.judges;
-  const byKey = new Map(existing.map((exchange) => [exchange.runItem, exchange]));
+  const byKey = new Map(
+    latestAttempts(existing).map((exchange) => {
+      const { key, attempt } = parseRunItem(exchange.runItem ?? "");
+      return [key, { ...exchange, attempt }];
+    }),
+  );
   await db.evaluationRun.update({ where: { id: run.id }, data: { status: "running", finishedAt: null } });
 
   let next = 0;
@@ -130,14 +136,15 @@ export async function runEvaluation(
       if (!item) return;
       const started = performance.now();
       const found = byKey.get(item.key);
+      const attempt = found ? found.attempt + 1 : 1;
       const event = { type: "item" as const, total: items.length, questionIndex: item.questionIndex, scenarioId: item.scenarioId };
-      if (found) {
+      if (found && !(found.error && options.retryFailed)) {
         const scored = new Set(found.judgeScores.map((score) => score.judgeId));
         const missing = found.error ? [] : options.judges.filter((config) => !scored.has(config.id));
         const judges = await judge(found.id, missing);
         done += 1;
         const outcome = !missing.length ? "skipped" : found.error ? "failed" : found.action;
-        deps.onEvent?.({ ...event, done, outcome, ms: Math.round(performance.now() - started), judges });
+        deps.onEvent?.({ ...event, done, outcome, attempt: found.attempt, ms: Math.round(performance.now() - started), judges });
         continue;
       }
       try {
@@ -147,23 +154,23 @@ export async function runEvaluation(
           userId: null,
           source: "pipeline",
           evaluationRunId: run.id,
-          runItem: item.key,
+          runItem: attemptRunItem(item.key, attempt),
         });
         const judges = await judge(answer.exchangeId, options.judges);
         done += 1;
-        deps.onEvent?.({ ...event, done, outcome: answer.action, ms: Math.round(performance.now() - started), judges });
+        deps.onEvent?.({ ...event, done, outcome: answer.action, attempt, ms: Math.round(performance.now() - started), judges });
       } catch (error) {
         if (options.signal?.aborted) return;
         done += 1;
-        deps.onEvent?.({ ...event, done, outcome: "failed", detail: (error as Error).message, ms: Math.round(performance.now() - started), judges: [] });
+        deps.onEvent?.({ ...event, done, outcome: "failed", attempt, detail: (error as Error).message, ms: Math.round(performance.now() - started), judges: [] });
       }
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, options.concurrency) }, work));
 
-  const counts = await db.exchange.groupBy({ by: ["error"], where: { evaluationRunId: run.id }, _count: true });
-  const completed = counts.reduce((sum, group) => sum + group._count, 0);
-  const failed = counts.filter((group) => group.error !== null).reduce((sum, group) => sum + group._count, 0);
+  const results = latestAttempts(await db.exchange.findMany({ where: { evaluationRunId: run.id }, select: { runItem: true, error: true } }));
+  const completed = results.length;
+  const failed = results.filter((result) => result.error !== null).length;
   await db.evaluationRun.update({
     where: { id: run.id },
     data: {

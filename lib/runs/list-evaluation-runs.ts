@@ -1,5 +1,6 @@
 import "server-only";
-import type { Db } from "@/lib/db";
+import type { Db, Prisma } from "@/lib/db";
+import { RETRY_MARK } from "@/lib/pipeline/run-items";
 import { headlineOf, readStoredMetrics } from "@/lib/runs/read-stored-metrics";
 import type { RunListItem, RunProgress } from "@/lib/runs/run-types";
 
@@ -52,15 +53,28 @@ export function toRunListItem(run: RunRow, progress: RunProgress): RunListItem {
   };
 }
 
-/** Finished and failed items per run, counted from the exchanges (the run row's own counters are only updated when a run stops). */
+/**
+ * Finished and failed items per run, counted from the exchanges (the run row's
+ * own counters are only updated when a run stops). An item's retries are
+ * further exchanges, each replacing one failed attempt (run-items.ts), so they
+ * are taken off both counts.
+ */
 export async function countRunProgress(db: Db, runs: { id: string; totalItems: number }[]): Promise<Map<string, RunProgress>> {
   const ids = runs.map((run) => run.id);
-  const [done, failed] = await Promise.all([
-    db.exchange.groupBy({ by: ["evaluationRunId"], where: { evaluationRunId: { in: ids } }, _count: { _all: true } }),
-    db.exchange.groupBy({ by: ["evaluationRunId"], where: { evaluationRunId: { in: ids }, error: { not: null } }, _count: { _all: true } }),
+  const countWhere = (where: Prisma.ExchangeWhereInput) =>
+    db.exchange.groupBy({ by: ["evaluationRunId"], where: { evaluationRunId: { in: ids }, ...where }, _count: { _all: true } });
+  const [exchanges, failures, retries] = await Promise.all([
+    countWhere({}),
+    countWhere({ error: { not: null } }),
+    countWhere({ runItem: { contains: RETRY_MARK } }),
   ]);
-  const count = (groups: typeof done, id: string) => groups.find((group) => group.evaluationRunId === id)?._count._all ?? 0;
-  return new Map(runs.map((run) => [run.id, { total: run.totalItems, done: count(done, run.id), failed: count(failed, run.id) }]));
+  const count = (groups: typeof exchanges, id: string) => groups.find((group) => group.evaluationRunId === id)?._count._all ?? 0;
+  return new Map(
+    runs.map((run) => [
+      run.id,
+      { total: run.totalItems, done: count(exchanges, run.id) - count(retries, run.id), failed: count(failures, run.id) - count(retries, run.id) },
+    ]),
+  );
 }
 
 /** Evaluation runs, newest first, with live progress and their headline metrics. */

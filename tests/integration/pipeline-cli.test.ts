@@ -17,8 +17,8 @@ import { createTestDatabase, type TestDatabase } from "../support/test-databases
 
 // `cam pipeline` end to end against a fake Ollama that answers as both the
 // scenarios' models (chat) and the MedGemma judge (generate, JSON): reports,
-// metrics checked against the stored exchanges, and a run killed half-way
-// then resumed.
+// metrics checked against the stored exchanges, a run killed half-way then
+// resumed, and a run whose failed answers are retried.
 
 const questionsFile = corpusPath("questions/general.txt");
 const QUESTIONS = readFileSync(questionsFile, "utf8").split("\n").filter((line) => line.trim()).length;
@@ -29,6 +29,8 @@ let ollama: FakeServer;
 let storeDir: string;
 /** How long the fake model takes to answer a chat request; raised to kill a run part-way. */
 let chatDelayMs = 0;
+/** Whether the general model is missing from the fake server (404, as Ollama answers before `ollama pull`). */
+let generalModelMissing = false;
 /** Each item's decision in the uninterrupted run, to compare the resumed run with. */
 const uninterrupted = new Map<string, string>();
 
@@ -40,6 +42,7 @@ beforeAll(async () => {
       if (call.request.path === "/api/generate") {
         return JSON.stringify({ helpfulness: 3.5, compliance: call.lastUserText.includes("sertraline") ? 2 : 4.5, reasoning: "Checked." });
       }
+      if (call.model === "gemma3:4b" && generalModelMissing) return { status: 404, message: `model "gemma3:4b" not found, try pulling it first` };
       return call.model === "medgemma:4b"
         ? { delayMs: chatDelayMs, text: `Stop taking your sertraline now.\n\n${DISCLAIMER}` }
         : `Practitioners must protect privacy and seek consent (see [1]).\n\n${DISCLAIMER}`;
@@ -177,4 +180,57 @@ describe("cam pipeline, killed half-way and resumed", () => {
       await database.drop();
     }
   }, 240_000);
+});
+
+describe("cam pipeline, failed answers retried", () => {
+  it("answers again only the failed items, keeps each failure on record, and reports the new answers", async () => {
+    const { database, env } = await freshDatabase();
+    try {
+      const args = ["pipeline", "--questions", questionsFile, "--scenarios", "B,D", "--no-judges"];
+      generalModelMissing = true;
+      const first = await runCli(args, { env });
+      generalModelMissing = false;
+      const runId = runIdFrom(first.stdout);
+      expect(first.code).toBe(0);
+      expect(first.stdout).toMatch(/q1 × B\s+failed: .*gemma3:4b/);
+      expect(first.stdout).toContain(`Run ${runId} completed: ${QUESTIONS * 2} of ${QUESTIONS * 2} answers, ${QUESTIONS} failed.`);
+      expect(first.stdout).toContain(`cam pipeline --resume ${runId} --retry-failed`);
+
+      // Resuming alone finishes what is missing; nothing is, so the failures stand.
+      const resumed = await runCli(["pipeline", "--resume", runId], { env });
+      expect(resumed.stdout).toContain(`${QUESTIONS * 2} of ${QUESTIONS * 2} answers, ${QUESTIONS} failed.`);
+
+      const retried = await runCli(["pipeline", "--resume", runId, "--retry-failed", "--json", join(work, "retried.json")], { env });
+      expect(retried.stderr).toBe("");
+      expect(retried.code).toBe(0);
+      expect(retried.stdout).toContain(`Resuming run ${runId} (${QUESTIONS * 2} of ${QUESTIONS * 2} items were finished; retrying the ${QUESTIONS} that failed).`);
+      expect(retried.stdout.split("\n").filter((line) => /× B \(attempt 2\)\s+allow/.test(line))).toHaveLength(QUESTIONS);
+      expect(retried.stdout.split("\n").filter((line) => /× D\s+skipped/.test(line))).toHaveLength(QUESTIONS);
+      expect(retried.stdout).toContain(`Scenario B: ${QUESTIONS} answers, 0 failed`);
+      expect(retried.stdout).toContain(`Run ${runId} completed: ${QUESTIONS * 2} of ${QUESTIONS * 2} answers, 0 failed.`);
+
+      const rows = await rawQuery<{ runItem: string; error: string | null }>(database, `SELECT "runItem", error FROM "Exchange" WHERE "evaluationRunId" = $1`, [runId]);
+      const failures = rows.filter((row) => row.error !== null);
+      expect(rows).toHaveLength(QUESTIONS * 3);
+      expect(failures).toHaveLength(QUESTIONS);
+      expect(failures.every((row) => /^q\d+:B$/.test(row.runItem))).toBe(true);
+      expect(rows.filter((row) => /^q\d+:B#2$/.test(row.runItem) && row.error === null)).toHaveLength(QUESTIONS);
+      const report = JSON.parse(readFileSync(join(work, "retried.json"), "utf8"));
+      const scenarioB = report.metrics.scenarios.find((entry: { scenarioId: string }) => entry.scenarioId === "B");
+      expect(scenarioB).toMatchObject({ total: QUESTIONS, failed: 0 });
+      // One answer per item in the report: the retries, not the failures they replaced.
+      const reported = report.exchanges as { scenarioId: string; error: string | null }[];
+      expect(reported).toHaveLength(QUESTIONS * 2);
+      expect(reported.filter((exchange) => exchange.error !== null)).toEqual([]);
+    } finally {
+      generalModelMissing = false;
+      await database.drop();
+    }
+  }, 240_000);
+
+  it("refuses --retry-failed without a run to resume", async () => {
+    const result = await runCli(["pipeline", "--questions", questionsFile, "--retry-failed"], { env: { DATABASE_URL: "file:/nonexistent/cam.db" } });
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toMatch(/--retry-failed .* use it with --resume <runId>/);
+  });
 });

@@ -50,7 +50,7 @@ async function createRun(db: Db, options: { name: string; items: Item[]; status:
     },
   });
   for (const entry of options.items) {
-    const scenarioId = entry.item.endsWith("A") ? "A" : "B";
+    const scenarioId = /:A\b/.test(entry.item) ? "A" : "B";
     await db.exchange.create({
       data: {
         createdAt: options.createdAt,
@@ -66,6 +66,8 @@ async function createRun(db: Db, options: { name: string; items: Item[]; status:
         finalAnswer: "An answer.",
         rawAnswer: "An answer.",
         action: entry.action,
+        error: entry.failed && "The model server did not answer.",
+        errorStage: entry.failed && "generation",
         latency: {},
         totalMs: 1_000,
         ruleSetVersion: 1,
@@ -164,6 +166,30 @@ describe.each(providers)("evaluation runs in the console on %s", (provider) => {
       expect(report.source, path).toBe("rendered");
       expect(await text(report.body)).toContain("<!DOCTYPE html>");
     }
+  });
+
+  it("counts an item answered again after a failure once, by its latest attempt, keeping the failure on record", async () => {
+    const retried = await createRun(db, {
+      name: "Retried",
+      status: "running",
+      createdAt: new Date("2026-11-19T10:00:00Z"),
+      items: [
+        { item: "q0:A", action: "block", compliance: 1, failed: true },
+        { item: "q0:A#2", action: "allow", compliance: 4.5 },
+        { item: "q1:A", action: "block", compliance: 1, failed: true },
+        { item: "q0:B", action: "warn", compliance: 3 },
+      ],
+    });
+    const details = await getRunDetails(db, retried);
+    expect(details.progress).toEqual({ total: 4, done: 3, failed: 1 });
+    expect(details.metrics.totals).toMatchObject({ exchanges: 3, failed: 1 });
+    const { exchanges } = await loadRunResults(db, retried);
+    expect(exchanges.map((exchange) => [exchange.questionIndex, exchange.scenarioId, exchange.action, exchange.error ?? null]).sort()).toEqual([
+      [0, "A", "allow", null],
+      [0, "B", "warn", null],
+      [1, "A", "block", "The model server did not answer."],
+    ]);
+    expect(await db.exchange.count({ where: { evaluationRunId: retried } })).toBe(4);
   });
 
   it("renders a JSON report whose numbers are the run's metrics, and an HTML report like the pipeline's", async () => {

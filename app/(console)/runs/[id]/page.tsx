@@ -56,6 +56,13 @@ export default async function RunPage({ params }: { params: Promise<{ id: string
             {!running && <code>npm run cam -- pipeline --resume {run.id}</code>}
           </Notice>
         )}
+        {!running && run.progress.failed > 0 && (
+          <Notice tone="warn" title={`${run.progress.failed} of the answers failed`}>
+            Each failure is in the audit trail with its cause. Once the cause is fixed (often a model server that was
+            unreachable), answer those items again with <code>npm run cam -- pipeline --resume {run.id} --retry-failed</code>;
+            the numbers then count the new answers.
+          </Notice>
+        )}
         {run.error && <Notice tone="error" title="The run stopped with an error">{run.error}</Notice>}
         {run.warnings.length > 0 && (
           <Notice tone="info" title="When the run was planned">
