@@ -2,6 +2,14 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { LocalTime } from "@/components/ui/local-time";
 import type { ExchangeDetail } from "@/lib/audit/get-exchange-detail";
+import { parseRunItem } from "@/lib/pipeline/run-items";
+
+/** "question 4 × B", and the attempt when the item was answered again after a failure. */
+function describeRunItem(runItem: string): string {
+  const { key, questionIndex, attempt } = parseRunItem(runItem);
+  const item = questionIndex >= 0 ? `question ${questionIndex + 1} × ${key.slice(key.indexOf(":") + 1)}` : `item ${key}`;
+  return attempt > 1 ? `${item}, attempt ${attempt}` : item;
+}
 
 function Fact({ term, children }: { term: string; children: ReactNode }) {
   return (
@@ -68,7 +76,7 @@ export function ExchangeFacts({ exchange }: { exchange: ExchangeDetail }) {
       {exchange.run && (
         <Fact term="Evaluation run">
           {exchange.run.name || exchange.run.id}
-          {exchange.run.item && ` (item ${exchange.run.item})`}.{" "}
+          {exchange.run.item && ` (${describeRunItem(exchange.run.item)})`}.{" "}
           <Link href={`/audit?run=${encodeURIComponent(exchange.run.id)}`} className={link}>
             Every exchange in this run
           </Link>

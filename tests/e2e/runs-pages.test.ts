@@ -241,6 +241,13 @@ describe("the runs pages", () => {
     await page.screenshot({ path: join(screenshots, "runs-compare.png"), fullPage: true });
   });
 
+  it("name the question and scenario on the audit record of one of a run's answers", async () => {
+    const [exchange] = await rawQuery<{ id: string }>(database, `SELECT id FROM "Exchange" WHERE "evaluationRunId" = $1 AND "runItem" = 'q1:B'`, [runIds.baseline]);
+    await page.goto(`${server.url}/audit/${exchange?.id}`);
+    const run = page.getByRole("definition").filter({ hasText: "Every exchange in this run" });
+    expect(await run.textContent()).toContain("Baseline (question 2 × B).");
+  });
+
   it("fit a tablet screen", async () => {
     await page.setViewportSize({ width: 820, height: 1180 });
     await page.goto(`${server.url}/runs/${runIds.stricter}`);
