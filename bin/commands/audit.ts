@@ -6,6 +6,7 @@ import type { Command } from "commander";
 import { z } from "zod";
 import { decodeAuditLogCursor, encodeAuditLogCursor } from "@/lib/audit/audit-log-cursor";
 import { exportAuditLog } from "@/lib/audit/export-audit-log";
+import { type ChainKind, chainKinds } from "@/lib/audit/chain/chain-content";
 import { createCheckpoint, readCheckpoint } from "@/lib/audit/chain/chain-checkpoint";
 import { verifyChain } from "@/lib/audit/chain/verify-chain";
 import { getDb } from "@/lib/db";
@@ -19,6 +20,13 @@ const exportOptionsSchema = z
     format: z.literal("jsonl", { error: "must be jsonl (JSON Lines), the only format for log shipping" }),
     cursor: z.string().min(1).optional(),
     out: z.string().min(1).optional(),
+    kinds: z
+      .string()
+      .transform((text) => text.split(",").map((kind) => kind.trim()).filter(Boolean))
+      .refine((kinds): kinds is ChainKind[] => kinds.length > 0 && kinds.every((kind) => (chainKinds as readonly string[]).includes(kind)), {
+        error: `must be a comma-separated list of: ${chainKinds.join(", ")}`,
+      })
+      .optional(),
   })
   .refine((options) => options.since || options.cursor, { error: "is required: pass --since <ISO time> for a first export, or --cursor <token> to continue one", path: ["since"] });
 
@@ -34,7 +42,7 @@ async function exportRecords(raw: Record<string, unknown>): Promise<number> {
   const out = options.out ? createWriteStream(options.out) : process.stdout;
   let written = 0;
   let last = after;
-  for await (const batch of exportAuditLog(getDb(), { since: options.since ? new Date(options.since) : undefined, after })) {
+  for await (const batch of exportAuditLog(getDb(), { since: options.since ? new Date(options.since) : undefined, after, kinds: options.kinds })) {
     for (const line of batch.lines) await write(out, line);
     written += batch.lines.length;
     last = batch.lastPosition;
@@ -43,7 +51,7 @@ async function exportRecords(raw: Record<string, unknown>): Promise<number> {
     out.end();
     await once(out, "finish");
   }
-  console.error(`Exported ${written} exchange record(s)${written ? ` (to audit chain position ${last})` : ""}. Pass the cursor below as --cursor to continue after them.`);
+  console.error(`Exported ${written} audit record(s)${written ? ` (to audit chain position ${last})` : ""}. Pass the cursor below as --cursor to continue after them.`);
   console.error(`next cursor: ${encodeAuditLogCursor(last)}`);
   return 0;
 }
@@ -84,8 +92,9 @@ export function registerAuditCommands(program: Command): void {
 
   audit
     .command("export")
-    .description("write exchange records (redacted text only) as JSON Lines, in audit-chain order, for a central log service")
-    .option("--since <time>", "only exchanges recorded at or after this ISO 8601 time (e.g. 2026-11-26T00:00:00Z)")
+    .description("write the audit trail (exchanges, judge scores, review labels, reveals, admin changes; no sealed text) as JSON Lines, in audit-chain order, for a central log service")
+    .option("--since <time>", "only records made at or after this ISO 8601 time (e.g. 2026-11-26T00:00:00Z)")
+    .option("--kinds <kinds>", `only these kinds of record, comma-separated: ${chainKinds.join(", ")} (default: all)`)
     .option("--format <format>", "jsonl (one JSON record per line)", "jsonl")
     .option("--cursor <token>", "continue after the last record of an earlier export (the cursor it printed)")
     .option("--out <file>", "write to this file instead of stdout")

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { AppError } from "@/lib/errors";
 
 // Where `cam audit export` stopped: the audit chain position of the last
-// exchange it wrote. Positions are handed out in commit order under a lock
+// record it wrote. Positions are handed out in commit order under a lock
 // (append-to-chain.ts), so "after this position" never skips a record that
 // committed late or repeats one. Opaque base64url JSON, decoded with a schema.
 

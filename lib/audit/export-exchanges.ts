@@ -74,11 +74,13 @@ function csvLine(row: ExchangeRow): string {
   ]);
 }
 
-/** One exchange as a JSON Lines record; also the record `cam audit export` ships to a log service. */
-export function jsonLine(row: ExchangeRow): string {
+/** One exchange as a JSON record; also what `cam audit export` ships to a log service for an exchange. */
+export function exchangeJsonRecord(row: ExchangeRow): Record<string, unknown> {
   const { question, answer, ...rest } = row;
-  return `${JSON.stringify({ ...rest, question, finalAnswer: answer })}\n`;
+  return { ...rest, question, finalAnswer: answer };
 }
+
+const jsonLine = (row: ExchangeRow) => `${JSON.stringify(exchangeJsonRecord(row))}\n`;
 
 /** "cam-audit-2026-11-27.csv": the export's date (UTC) in the name, so downloads sort and do not overwrite each other by day. */
 export function exportFilename(format: ExportFormat, now: Date): string {
