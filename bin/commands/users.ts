@@ -8,6 +8,7 @@ import { emailSchema } from "@/lib/schemas/users";
 import { createUserBodySchema } from "@/lib/schemas/users";
 import { createUser } from "@/lib/users/create-user";
 import { listUsers } from "@/lib/users/list-users";
+import { unlinkSso } from "@/lib/users/unlink-sso";
 import { runCommand } from "../run-command";
 
 async function readFirstLine(): Promise<string> {
@@ -52,8 +53,24 @@ export function registerUserCommands(program: Command): void {
         for (const user of rows) {
           const state = user.disabledAt ? "disabled" : "active";
           const seen = user.lastSignInAt ? user.lastSignInAt.toISOString() : "never signed in";
-          console.log(`${user.email.padEnd(32)} ${user.role.padEnd(10)} ${state.padEnd(9)} ${seen}`);
+          const sso = user.oidcSubject ? "  single sign-on linked" : "";
+          console.log(`${user.email.padEnd(32)} ${user.role.padEnd(10)} ${state.padEnd(9)} ${seen}${sso}`);
         }
+      }),
+    );
+
+  users
+    .command("unlink-sso")
+    .description("unlink an account from its single sign-on identity and sign it out everywhere; its next single sign-on with a verified email links it again")
+    .requiredOption("--email <email>", "the account")
+    .action((options: { email: string }) =>
+      runCommand(async () => {
+        const db = getDb();
+        const email = emailSchema.parse(options.email);
+        const user = await db.user.findUnique({ where: { email }, select: { id: true } });
+        if (!user) throw new AppError("not_found", `There is no account ${email}. List accounts with \`cam users list\`.`);
+        await unlinkSso(db, { userId: user.id, actorId: null });
+        console.log(`Unlinked ${email} from its single sign-on identity and signed it out everywhere. Its next single sign-on with a verified email address links it again.`);
       }),
     );
 

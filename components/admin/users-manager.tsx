@@ -12,11 +12,21 @@ import { apiFetch } from "@/lib/api-client";
 import { queryKeys } from "@/lib/query-keys";
 
 type ApiKey = { id: string; name: string; prefix: string; createdAt: string; lastUsedAt: string | null; revokedAt: string | null };
-type User = { id: string; email: string; name: string; role: string; disabledAt: string | null; lastSignInAt: string | null; apiKeys: ApiKey[] };
+type User = {
+  id: string;
+  email: string;
+  name: string;
+  role: string;
+  disabledAt: string | null;
+  lastSignInAt: string | null;
+  /** "issuer|subject" of the linked single sign-on identity. */
+  oidcSubject: string | null;
+  apiKeys: ApiKey[];
+};
 
 const roles = ["clinician", "reviewer", "admin"] as const;
 
-/** Accounts: roles, disabling, API keys, and new accounts with a one-time password. */
+/** Accounts: roles, disabling, single sign-on links, API keys, and new accounts with a one-time password. */
 export function UsersManager({ currentUserId }: { currentUserId: string }) {
   const queryClient = useQueryClient();
   const users = useQuery({ queryKey: queryKeys.users, queryFn: () => apiFetch<User[]>("/api/admin/users") });
@@ -38,6 +48,17 @@ export function UsersManager({ currentUserId }: { currentUserId: string }) {
     mutationFn: (key: ApiKey) => apiFetch(`/api/admin/api-keys/${key.id}`, { method: "DELETE" }),
     onSuccess: () => {
       setMessage({ tone: "success", text: "The API key was revoked." });
+      refresh();
+    },
+    onError,
+  });
+  const unlink = useMutation({
+    mutationFn: (user: User) => apiFetch<{ email: string }>(`/api/admin/users/${user.id}/sso`, { method: "DELETE" }),
+    onSuccess: (user) => {
+      setMessage({
+        tone: "success",
+        text: `Unlinked ${user.email} from single sign-on and signed it out everywhere. Its next single sign-on with a verified email address links it again.`,
+      });
       refresh();
     },
     onError,
@@ -87,6 +108,14 @@ export function UsersManager({ currentUserId }: { currentUserId: string }) {
                 <p className="font-medium text-slate-900">{user.name}</p>
                 <p className="text-xs text-slate-600">{user.email}</p>
                 <p className="text-xs text-slate-600">Last sign-in: {user.lastSignInAt ? <LocalTime iso={user.lastSignInAt} /> : "never"}</p>
+                <p className="break-all text-xs text-slate-600">
+                  Single sign-on: {user.oidcSubject ? <>linked to <code className="font-mono">{user.oidcSubject}</code></> : "not linked"}
+                </p>
+                {user.oidcSubject && (
+                  <Button variant="ghost" onClick={() => unlink.mutate(user)} disabled={unlink.isPending} aria-label={`Unlink single sign-on of ${user.email}`}>
+                    Unlink single sign-on
+                  </Button>
+                )}
               </td>
               <td className="p-3">
                 <SelectField

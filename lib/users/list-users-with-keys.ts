@@ -13,6 +13,7 @@ export function listUsersWithKeys(db: Db) {
       disabledAt: true,
       lastSignInAt: true,
       createdAt: true,
+      oidcSubject: true,
       apiKeys: { orderBy: { createdAt: "desc" }, select: { id: true, name: true, prefix: true, createdAt: true, lastUsedAt: true, revokedAt: true } },
     },
   });

@@ -5,6 +5,6 @@ import type { Db } from "@/lib/db";
 export function listUsers(db: Db) {
   return db.user.findMany({
     orderBy: { createdAt: "desc" },
-    select: { id: true, email: true, name: true, role: true, disabledAt: true, lastSignInAt: true, createdAt: true },
+    select: { id: true, email: true, name: true, role: true, disabledAt: true, lastSignInAt: true, createdAt: true, oidcSubject: true },
   });
 }

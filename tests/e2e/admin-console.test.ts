@@ -93,6 +93,20 @@ describe("admin console", () => {
     await page.screenshot({ path: join(screenshots, "admin-users.png"), fullPage: true });
   });
 
+  it("unlinks an account from a single sign-on identity that changed at the provider", async () => {
+    // As a first single sign-on would have linked it (see the OIDC tests); the provider is not part of this test.
+    const db = database.db();
+    await db.user.update({ where: { email: "rita@hospital.example" }, data: { oidcSubject: "https://login.hospital.example|rita-7" } });
+    await page.goto(`${server.url}/admin/users`);
+    const row = page.getByRole("row").filter({ hasText: "rita@hospital.example" });
+    expect(await row.textContent()).toContain("Single sign-on: linked to https://login.hospital.example|rita-7");
+    await page.getByRole("button", { name: "Unlink single sign-on of rita@hospital.example" }).click();
+    await page.getByText("Unlinked rita@hospital.example from single sign-on and signed it out everywhere.").waitFor();
+    await expect.poll(() => row.textContent()).toContain("Single sign-on: not linked");
+    expect(await db.adminChange.count({ where: { action: "user.unlink_sso" } })).toBe(1);
+    await expectAccessible();
+  });
+
   it("builds the first store from an uploaded PDF, showing progress and the result", async () => {
     await page.goto(`${server.url}/admin/knowledge-base`);
     await page.getByText("There is no retrieval store yet").waitFor();

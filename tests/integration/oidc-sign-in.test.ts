@@ -11,8 +11,10 @@ import { findCaller } from "@/lib/auth/sessions";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { createUser } from "@/lib/users/create-user";
+import { unlinkSso } from "@/lib/users/unlink-sso";
 import { type FakeOidcProvider, type FakeOidcUser, startFakeOidcProvider } from "../fakes/fake-oidc-provider";
 import { unusedPort } from "../fakes/http-server";
+import { runCli } from "../support/run-cli";
 import { migratedDatabaseForSuite, providers } from "../support/test-databases";
 
 // Single sign-on through the real openid-client against a fake provider that
@@ -119,6 +121,42 @@ describe.each(providers)("single sign-on accounts on %s", (databaseProvider) => 
     const again = await signInAs(db, { sub: "new-1", email: "quinn@hospital.example", email_verified: true }, config);
     expect(again.user.id).toBe(created.id);
     expect(await db.adminChange.count({ where: { action: "user.create", entityId: created.id } })).toBe(1);
+  });
+
+  it("lets an administrator unlink an identity that changed at the provider, so the next sign-in links the new one", async () => {
+    const { db } = suite;
+    const admin = await createUser(db, { email: "ada@hospital.example", name: "Ada Admin", role: "admin", password: "a-long-admin-password" }, null);
+    const surgeon = await createUser(db, { email: "sol@hospital.example", name: "Sol Surgeon", role: "clinician", password: "a-long-surgeon-password" }, null);
+    const first = await signInAs(db, { sub: "sol-old", email: "sol@hospital.example", email_verified: true });
+
+    // The hospital moved to a new directory: same verified email, new subject.
+    const moved = await refusal(signInAs(db, { sub: "sol-new", email: "sol@hospital.example", email_verified: true }));
+    expect(moved.message).toContain("already linked to a different Hospital Login identity");
+    expect(moved.message).toContain("ask an administrator to unlink it (Admin → Users)");
+
+    await unlinkSso(db, { userId: surgeon.id, actorId: admin.id });
+    expect((await db.user.findUniqueOrThrow({ where: { id: surgeon.id } })).oidcSubject).toBeNull();
+    expect(await findCaller(db, first.token)).toBeNull();
+    const record = await db.adminChange.findFirstOrThrow({ where: { action: "user.unlink_sso", entityId: surgeon.id } });
+    expect(record).toMatchObject({ actorId: admin.id, before: { oidcSubject: `${provider.issuer}|sol-old` }, after: { oidcSubject: null } });
+    expect(await db.auditChainLink.count({ where: { kind: "admin_change", recordId: record.id } })).toBe(1);
+    const again = await refusal(unlinkSso(db, { userId: surgeon.id, actorId: admin.id }));
+    expect(again).toMatchObject({ code: "conflict", message: "sol@hospital.example is not linked to a single sign-on identity, so there is nothing to unlink." });
+
+    const relinked = await signInAs(db, { sub: "sol-new", email: "sol@hospital.example", email_verified: true });
+    expect(relinked.user.id).toBe(surgeon.id);
+    expect((await db.user.findUniqueOrThrow({ where: { id: surgeon.id } })).oidcSubject).toBe(`${provider.issuer}|sol-new`);
+
+    // From the command line, for an administrator who can no longer sign in at all.
+    const env = { DATABASE_URL: suite.database.url };
+    expect((await runCli(["users", "list"], { env })).stdout).toMatch(/sol@hospital\.example .* single sign-on linked/);
+    const cli = await runCli(["users", "unlink-sso", "--email", "SOL@hospital.example"], { env });
+    expect(cli.stderr).toBe("");
+    expect(cli.stdout).toContain("Unlinked sol@hospital.example from its single sign-on identity and signed it out everywhere.");
+    expect(await findCaller(db, relinked.token)).toBeNull();
+    const unknown = await runCli(["users", "unlink-sso", "--email", "nobody@hospital.example"], { env });
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain("There is no account nobody@hospital.example");
   });
 
   it("refuses a disabled account, whether it is found by subject or by email", async () => {

@@ -35,7 +35,7 @@ export async function findOidcAccount(db: Db, options: { claims: OidcClaims; set
     if (byEmail.oidcSubject) {
       throw new AppError(
         "forbidden",
-        `The CAM account for ${byEmail.email} is already linked to a different ${settings.displayName} identity. Sign in with that identity, or ask an administrator.`,
+        `The CAM account for ${byEmail.email} is already linked to a different ${settings.displayName} identity. Sign in with that identity, or ask an administrator to unlink it (Admin → Users), then sign in again.`,
       );
     }
     usable(byEmail);

@@ -13,7 +13,7 @@ export default async function UsersPage() {
     <>
       <PageHeader
         title="Users"
-        description="Who can use the console and what their role lets them do. Disabling an account signs it out everywhere and stops its API keys."
+        description="Who can use the console and what their role lets them do. Disabling an account signs it out everywhere and stops its API keys. Unlink single sign-on when a person's identity at the provider changed: their next single sign-on links the new one."
       />
       <UsersManager currentUserId={caller.userId} />
     </>
