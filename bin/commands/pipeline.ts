@@ -3,7 +3,8 @@ import { dirname, relative, resolve } from "node:path";
 import type { Command } from "commander";
 import { z } from "zod";
 import { createAgentDeps } from "@/lib/agent/create-agent-deps";
-import { getActiveConfig } from "@/lib/config/get-active-config";
+import { configNouns } from "@/lib/config/config-draft-rows";
+import { type ConfigVersions, getConfigWith, runConfigVersions } from "@/lib/config/get-config-with";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
@@ -23,6 +24,26 @@ import { runIngest, runVerifyStore } from "./store";
 
 const list = (value: string) => value.split(",").map((item) => item.trim()).filter(Boolean);
 
+/** "rules:12,settings:7" → { rules: 12, settings: 7 }. */
+const draftsSchema = z.string().transform((text, context) => {
+  const versions: ConfigVersions = {};
+  for (const part of list(text)) {
+    const match = /^(rules|settings):(\d+)$/.exec(part);
+    if (!match) {
+      context.addIssue({ code: "custom", message: 'must be rules:<version> and/or settings:<version>, e.g. "rules:12" or "rules:12,settings:7"' });
+      return z.NEVER;
+    }
+    versions[match[1] as "rules" | "settings"] = Number(match[2]);
+  }
+  return versions;
+});
+
+/** "draft rule pack 12 and draft settings 7", or null when a run uses what is in force. */
+function describeDrafts(versions: ConfigVersions): string | null {
+  const parts = (["rules", "settings"] as const).flatMap((kind) => (versions[kind] === undefined ? [] : [`draft ${configNouns[kind]} ${versions[kind]}`]));
+  return parts.length ? parts.join(" and ") : null;
+}
+
 const optionsSchema = z.object({
   questions: z.string().min(1).optional(),
   scenarios: z.string().optional(),
@@ -32,6 +53,7 @@ const optionsSchema = z.object({
   dryRun: z.boolean().default(false),
   resume: z.string().min(1).optional(),
   retryFailed: z.boolean().default(false),
+  draft: draftsSchema.optional(),
   concurrency: z.coerce.number().int().min(1, { error: "must be at least 1" }).max(16, { error: "must be at most 16" }).default(2),
   html: z.string().optional(),
   json: z.string().optional(),
@@ -56,7 +78,8 @@ function printItem(event: EvaluationEvent): void {
 async function writeReports(runId: string, options: Options): Promise<void> {
   const db = getDb();
   const { summary, exchanges } = await loadRunResults(db, runId);
-  const passAtLeast = (await getActiveConfig(db)).settings.values.judges.allowAtLeast;
+  const run = await db.evaluationRun.findUniqueOrThrow({ where: { id: runId }, select: { options: true } });
+  const passAtLeast = (await getConfigWith(db, runConfigVersions(run.options))).settings.values.judges.allowAtLeast;
   const metrics = computeRunMetrics(exchanges, { passAtLeast });
   await db.evaluationRun.update({ where: { id: runId }, data: { metrics: JSON.parse(JSON.stringify(metrics)) } });
   for (const [path, render, field] of [
@@ -84,6 +107,9 @@ async function writeReports(runId: string, options: Options): Promise<void> {
 
 async function pipeline(raw: Record<string, unknown>): Promise<number> {
   const options = optionsSchema.parse(raw);
+  if (options.draft && options.resume) {
+    throw new AppError("validation_failed", "A resumed run keeps the configuration it started with: leave out --draft when you pass --resume.");
+  }
   if (options.retryFailed && !options.resume) {
     throw new AppError("validation_failed", "--retry-failed answers again the failed items of an earlier run: use it with --resume <runId>.");
   }
@@ -97,12 +123,14 @@ async function pipeline(raw: Record<string, unknown>): Promise<number> {
   if (runId) {
     const run = await db.evaluationRun.findUnique({ where: { id: runId } });
     if (!run) throw new AppError("not_found", `There is no evaluation run ${runId}.`);
-    const configured = (await getActiveConfig(db)).settings.values.judges.models;
+    const configured = (await getConfigWith(db, runConfigVersions(run.options))).settings.values.judges.models;
     judges = configured.filter((judge) => (run.judgeIds as string[]).includes(judge.id) && !judgeProblem(judge));
     // Counted from the exchanges: the run's own counters are stale when it was killed.
     const progress = (await countRunProgress(db, [run])).get(run.id);
     const retrying = options.retryFailed ? `; retrying the ${progress?.failed ?? 0} that failed` : "";
     console.log(`Resuming run ${runId} (${progress?.done ?? 0} of ${run.totalItems} items were finished${retrying}).`);
+    const drafts = describeDrafts(runConfigVersions(run.options));
+    if (drafts) console.log(`This run tries ${drafts}, as when it started.`);
   } else {
     if (!options.questions) {
       if (options.dryRun && options.refreshStore) return 0;
@@ -114,9 +142,12 @@ async function pipeline(raw: Record<string, unknown>): Promise<number> {
       scenarioIds: options.scenarios ? list(options.scenarios) : undefined,
       judgeIds: typeof options.judges === "string" ? list(options.judges) : undefined,
       noJudges: options.judges === false,
+      drafts: options.draft,
       judgeProblem,
     });
     for (const warning of plan.warnings) console.log(`warning: ${warning}`);
+    const drafts = describeDrafts(plan.configVersions);
+    if (drafts) console.log(`Trying ${drafts} instead of what is in force: answers are checked and recorded under the draft, which stays a draft.`);
     if (plan.scenarios.some((scenario) => scenario.retrieval)) {
       const check = await verifyStore(env().RAG_STORE_DIR);
       if (!check.ok) {
@@ -175,6 +206,7 @@ export function registerPipelineCommand(program: Command): void {
     .option("--docs <dir>", "documents for --refresh-store (default: HEALTH_DOCS_DIR)")
     .option("--dry-run", "check everything (and refresh the store if asked), then stop before answering")
     .option("--resume <runId>", "continue an interrupted run without redoing finished answers")
+    .option("--draft <kind:version>", "try a draft before it is approved: rules:<version>, settings:<version> or both, comma-separated")
     .option("--retry-failed", "with --resume: answer again the items whose answer failed (the failed attempt stays in the audit trail)")
     .option("--concurrency <n>", "questions answered at the same time", "2")
     .option("--html <file>", "write a self-contained HTML report")

@@ -1,6 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
 import { useState } from "react";
 import { DraftDecisionDialog } from "@/components/config-drafts/draft-decision-dialog";
 import { Badge } from "@/components/ui/badge";
@@ -68,6 +69,30 @@ export function DraftsAwaitingApproval({ kind, title = "Drafts awaiting approval
                     <li key={change}>{change}</li>
                   ))}
                 </ul>
+              </div>
+              <div className="text-sm text-slate-800">
+                {draft.evaluations.length > 0 ? (
+                  <>
+                    <p className="font-medium">Tried on question sets:</p>
+                    <ul className="list-disc pl-5">
+                      {draft.evaluations.map((run) => (
+                        <li key={run.id}>
+                          <Link href={`/runs/${run.id}`} className="text-blue-800 underline underline-offset-2">
+                            {run.name || run.id}
+                          </Link>{" "}
+                          ({run.status}, <LocalTime iso={run.createdAt} />)
+                        </li>
+                      ))}
+                    </ul>
+                  </>
+                ) : (
+                  <p className="text-slate-700">
+                    Not yet tried on a question set. To see its effect on fresh answers as well as on recent ones:{" "}
+                    <code className="break-all">
+                      npm run cam -- pipeline --questions &lt;file&gt; --draft {kind}:{draft.version}
+                    </code>
+                  </p>
+                )}
               </div>
               {draft.ownDraft ? (
                 <p className="text-sm text-slate-700">

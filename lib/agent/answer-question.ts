@@ -8,7 +8,7 @@ import { type ExchangeRecord, recordExchange } from "@/lib/agent/record-exchange
 import { resolveScenario } from "@/lib/agent/resolve-scenario";
 import { evaluateCompliance } from "@/lib/compliance/evaluate-compliance";
 import type { ComplianceDecision, ComplianceFinding } from "@/lib/compliance/types";
-import { getActiveConfig } from "@/lib/config/get-active-config";
+import { type ActiveConfig, getActiveConfig } from "@/lib/config/get-active-config";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { ExchangeSource } from "@/lib/generated/sqlite/enums";
@@ -36,6 +36,8 @@ export type AgentDeps = {
   onUnrecordedFailure?: (error: unknown, context: Record<string, unknown>) => void;
   /** The judges that should score an answer in the background; none when absent. */
   judgesFor?: (settings: Settings) => string[];
+  /** The configuration to answer under; the one in force when absent (a batch run trying a draft passes its own). */
+  config?: () => Promise<ActiveConfig>;
 };
 
 export type AgentRequest = {
@@ -84,7 +86,7 @@ export async function answerQuestion(deps: AgentDeps, request: AgentRequest): Pr
   // A lone surrogate (a JSON escape can make one) cannot be stored; it becomes U+FFFD, as in storage.
   const question = request.question.toWellFormed().trim();
   if (!question) throw new AppError("validation_failed", "The question is empty. Type a question and send it again.");
-  const { scenarios, ruleSet, settings } = await getActiveConfig(deps.db);
+  const { scenarios, ruleSet, settings } = await (deps.config?.() ?? getActiveConfig(deps.db));
   const scenario = resolveScenario(scenarios, request.scenarioId);
   const transferApprovalId = await requireTransferApproval(deps.db, scenario.provider);
   const conversation = request.conversationId

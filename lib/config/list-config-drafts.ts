@@ -6,8 +6,8 @@ import type { ConfigKind } from "@/lib/config/list-config-history";
 import type { Db } from "@/lib/db";
 
 // The drafts awaiting approval, as one viewer sees them: what each changes
-// against the version in force, who wrote it, and whether this viewer may
-// approve it yet.
+// against the version in force, who wrote it, the evaluation runs that tried
+// it on a question set, and whether this viewer may approve it yet.
 
 export type ConfigDraftSummary = {
   version: number;
@@ -22,6 +22,8 @@ export type ConfigDraftSummary = {
   previewedByYou: boolean;
   /** The version in force changed after the draft was written; it can only be rejected. */
   stale: boolean;
+  /** Evaluation runs that answered a question set under this draft (`cam pipeline --draft`), newest first. */
+  evaluations: { id: string; name: string; status: string; createdAt: string }[];
 };
 
 export type ConfigDrafts = { activeVersion: number; drafts: ConfigDraftSummary[] };
@@ -37,11 +39,18 @@ export async function listConfigDrafts(db: Db, options: { kind: ConfigKind; view
   const { kind, viewerId } = options;
   const [active, drafts] = await Promise.all([getActiveConfigRowOrThrow(db, kind), listDraftRows(db, kind)]);
   const authorIds = [...new Set(drafts.flatMap((draft) => (draft.createdById ? [draft.createdById] : [])))];
-  const [authors, previews] = await Promise.all([
+  // A run records the versions it answered under; a draft's version can only have come from trying the draft.
+  const versionColumn = kind === "rules" ? "ruleSetVersion" : "settingsVersion";
+  const [authors, previews, runs] = await Promise.all([
     db.user.findMany({ where: { id: { in: authorIds } }, select: { id: true, name: true, email: true } }),
     db.adminChange.findMany({
       where: { action: configAction(kind, "preview"), entityType: configEntityType(kind), actorId: viewerId, entityId: { in: drafts.map((draft) => String(draft.version)) } },
       select: { entityId: true },
+    }),
+    db.evaluationRun.findMany({
+      where: { [versionColumn]: { in: drafts.map((draft) => draft.version) } },
+      orderBy: { createdAt: "desc" },
+      select: { id: true, name: true, status: true, createdAt: true, ruleSetVersion: true, settingsVersion: true },
     }),
   ]);
   const authorFor = new Map(authors.map((author) => [author.id, { name: author.name, email: author.email }]));
@@ -57,6 +66,9 @@ export async function listConfigDrafts(db: Db, options: { kind: ConfigKind; view
       ownDraft: draft.createdById === viewerId,
       previewedByYou: previewed.has(String(draft.version)),
       stale: Boolean(active.activatedAt && active.activatedAt > draft.createdAt),
+      evaluations: runs
+        .filter((run) => run[versionColumn] === draft.version)
+        .map((run) => ({ id: run.id, name: run.name, status: run.status, createdAt: run.createdAt.toISOString() })),
     })),
   };
 }

@@ -1,13 +1,14 @@
 import "server-only";
 import { existsSync, readFileSync } from "node:fs";
-import { getActiveConfig } from "@/lib/config/get-active-config";
+import { assertDrafts, type ConfigVersions, getConfigWith } from "@/lib/config/get-config-with";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { JudgeConfig } from "@/lib/judges/judge-config";
 import type { ScenarioDefinition } from "@/lib/schemas/scenarios";
 
 // What a batch evaluation will do, checked before anything runs: the
-// questions, the scenarios and the judges. Anything missing stops the run
+// questions, the scenarios, the judges, and any draft rule pack or settings
+// it tries instead of those in force. Anything missing stops the run
 // with a message that says what to do; a judge that cannot run (no
 // credentials) is left out with a warning instead.
 
@@ -16,6 +17,8 @@ export type EvaluationPlan = {
   scenarios: ScenarioDefinition[];
   judges: JudgeConfig[];
   warnings: string[];
+  /** Draft versions answered under instead of those in force ({} for none). */
+  configVersions: ConfigVersions;
 };
 
 /** The questions in a file: one per line; blank lines and lines starting with # are skipped. */
@@ -29,17 +32,21 @@ export function readQuestions(path: string): string[] {
   return questions;
 }
 
-/** Checks the request against the configuration in force and returns the plan. */
+/** Checks the request against the configuration it will run under (in force, or with the drafts tried) and returns the plan. */
 export async function planEvaluation(options: {
   db: Db;
   questions: string[];
   scenarioIds?: string[];
   judgeIds?: string[];
   noJudges?: boolean;
+  /** Drafts to try instead of the versions in force. */
+  drafts?: ConfigVersions;
   /** Why a judge cannot run, or undefined when it can. */
   judgeProblem: (judge: JudgeConfig) => string | undefined;
 }): Promise<EvaluationPlan> {
-  const { scenarios: enabled, settings } = await getActiveConfig(options.db);
+  const configVersions = options.drafts ?? {};
+  await assertDrafts(options.db, configVersions);
+  const { scenarios: enabled, settings } = await getConfigWith(options.db, configVersions);
   const scenarios = options.scenarioIds
     ? options.scenarioIds.map((id) => {
         const scenario = enabled.find((candidate) => candidate.id === id);
@@ -67,5 +74,5 @@ export async function planEvaluation(options: {
     if (problem) warnings.push(`Judge "${judge.id}" is disabled for this run: ${problem}`);
     return !problem;
   });
-  return { questions: options.questions, scenarios, judges, warnings };
+  return { questions: options.questions, scenarios, judges, warnings, configVersions };
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { type AgentDeps, answerQuestion } from "@/lib/agent/answer-question";
 import { getActiveConfig } from "@/lib/config/get-active-config";
+import { getConfigWith, runConfigVersions } from "@/lib/config/get-config-with";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { approvedJudgeClient } from "@/lib/judges/approved-judge-client";
@@ -54,8 +55,8 @@ export async function startEvaluationRun(
   db: Db,
   options: { name: string; plan: EvaluationPlan; questionsFile?: string; concurrency: number },
 ): Promise<string> {
-  const { ruleSet, settings } = await getActiveConfig(db);
   const { plan } = options;
+  const { ruleSet, settings } = await getConfigWith(db, plan.configVersions);
   const run = await db.evaluationRun.create({
     data: {
       name: options.name,
@@ -63,7 +64,7 @@ export async function startEvaluationRun(
       questions: plan.questions,
       scenarioIds: plan.scenarios.map((scenario) => scenario.id),
       judgeIds: plan.judges.map((judge) => judge.id),
-      options: { questionsFile: options.questionsFile ?? null, concurrency: options.concurrency, warnings: plan.warnings },
+      options: { questionsFile: options.questionsFile ?? null, concurrency: options.concurrency, warnings: plan.warnings, configVersions: plan.configVersions },
       totalItems: plan.questions.length * plan.scenarios.length,
       ruleSetVersion: ruleSet.version,
       settingsVersion: settings.version,
@@ -93,7 +94,11 @@ export async function runEvaluation(
     where: { evaluationRunId: run.id },
     select: { id: true, runItem: true, action: true, error: true, judgeScores: { select: { judgeId: true } } },
   });
-  const thresholds = (await getActiveConfig(db)).settings.values.judges;
+  // A run trying a draft answers every item under that draft, however long it takes or whenever it is resumed.
+  const versions = runConfigVersions(run.options);
+  const config = Object.keys(versions).length ? await getConfigWith(db, versions) : undefined;
+  const agent = config ? { ...deps.agent, config: async () => config } : deps.agent;
+  const thresholds = (config ?? (await getActiveConfig(db))).settings.values.judges;
   const byKey = new Map(
     latestAttempts(existing).map((exchange) => {
       const { key, attempt } = parseRunItem(exchange.runItem ?? "");
@@ -148,7 +153,7 @@ export async function runEvaluation(
         continue;
       }
       try {
-        const answer = await answerQuestion(deps.agent, {
+        const answer = await answerQuestion(agent, {
           question: item.question,
           scenarioId: item.scenarioId,
           userId: null,

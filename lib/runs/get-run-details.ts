@@ -1,4 +1,5 @@
 import "server-only";
+import { runConfigVersions } from "@/lib/config/get-config-with";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { computeRunMetricsNow } from "@/lib/runs/compute-run-metrics-now";
@@ -33,6 +34,7 @@ export async function getRunDetails(db: Db, runId: string): Promise<RunDetails> 
     headline: headlineOf(metrics),
     questionsFile: typeof options.questionsFile === "string" ? options.questionsFile : null,
     versions: { ruleSet: run.ruleSetVersion, settings: run.settingsVersion, store: storedWith?.storeVersion ?? run.storeVersion },
+    drafts: runConfigVersions(run.options),
     warnings: strings(options.warnings),
     error: run.error,
     metrics,

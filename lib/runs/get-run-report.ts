@@ -24,7 +24,7 @@ export async function getRunReport(db: Db, options: { runId: string; format: Rep
   const { runId, format } = options;
   const run = await db.evaluationRun.findUnique({
     where: { id: runId },
-    select: { id: true, metrics: true, finishedAt: true, reportHtmlPath: true, reportJsonPath: true },
+    select: { id: true, metrics: true, options: true, finishedAt: true, reportHtmlPath: true, reportJsonPath: true },
   });
   if (!run) throw new AppError("not_found", `There is no evaluation run ${runId}. Choose a run from the Runs page.`);
   const filename = `cam-run-${run.id}.${format}`;

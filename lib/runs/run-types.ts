@@ -34,6 +34,8 @@ export type RunListItem = {
 export type RunDetails = RunListItem & {
   questionsFile: string | null;
   versions: { ruleSet: number | null; settings: number | null; store: string | null };
+  /** Draft versions the run tried instead of those in force (`cam pipeline --draft`); {} when none. */
+  drafts: { rules?: number; settings?: number };
   /** Warnings the pipeline printed when it planned the run (a judge left out...). */
   warnings: string[];
   error: string | null;

@@ -190,6 +190,7 @@ describe("the rules page", () => {
     const own = page.getByRole("listitem", { name: "Draft v2" });
     await own.getByText("You wrote this draft, so you cannot approve or reject it").waitFor();
     expect(await own.textContent()).toMatch(/by Administrator.*turned off medication-directive/);
+    expect(await own.textContent()).toContain("Not yet tried on a question set. To see its effect on fresh answers as well as on recent ones: npm run cam -- pipeline --questions <file> --draft rules:2");
     expect(await own.getByRole("button", { name: "Preview the effect" }).count()).toBe(0);
     expect(await seriousViolations(page)).toEqual([]);
     await shoot("admin-rules-draft");

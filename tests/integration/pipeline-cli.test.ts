@@ -3,6 +3,9 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { defaultRulePack } from "@/lib/compliance/default-rule-pack";
+import { listConfigDrafts } from "@/lib/config/list-config-drafts";
+import { saveRulePack } from "@/lib/config/save-rule-pack";
 import { buildStore } from "@/lib/pipeline/build-store";
 import { readSourceCatalogue } from "@/lib/pipeline/source-catalogue";
 import { defaultSettings } from "@/lib/schemas/settings";
@@ -18,7 +21,7 @@ import { createTestDatabase, type TestDatabase } from "../support/test-databases
 // `cam pipeline` end to end against a fake Ollama that answers as both the
 // scenarios' models (chat) and the MedGemma judge (generate, JSON): reports,
 // metrics checked against the stored exchanges, a run killed half-way then
-// resumed, and a run whose failed answers are retried.
+// resumed, a run whose failed answers are retried, and a run trying a draft.
 
 const questionsFile = corpusPath("questions/general.txt");
 const QUESTIONS = readFileSync(questionsFile, "utf8").split("\n").filter((line) => line.trim()).length;
@@ -233,4 +236,45 @@ describe("cam pipeline, failed answers retried", () => {
     expect(result.code).not.toBe(0);
     expect(result.stderr).toMatch(/--retry-failed .* use it with --resume <runId>/);
   });
+});
+
+describe("cam pipeline --draft", () => {
+  it("answers a question set under a draft rule pack without putting it in force, and shows the run beside the draft", async () => {
+    const { database, env } = await freshDatabase();
+    try {
+      const db = database.db();
+      const admin = await db.user.findFirstOrThrow({ where: { role: "admin" } });
+      const rules = defaultRulePack.map((rule) => (rule.id === "medication-directive" ? { ...rule, enabled: false } : rule));
+      const draft = await saveRulePack(db, { actorId: admin.id, body: { baseVersion: 1, rules, note: "Fewer medication warnings" } });
+
+      const result = await runCli(["pipeline", "--questions", questionsFile, "--scenarios", "D", "--no-judges", "--name", "Draft trial", "--draft", `rules:${draft.version}`], { env });
+      expect(result.stderr).toBe("");
+      expect(result.code).toBe(0);
+      expect(result.stdout).toContain(`Trying draft rule pack ${draft.version} instead of what is in force`);
+      const runId = runIdFrom(result.stdout);
+      // The medication directive that warns under the pack in force passes under the draft that turned its rule off.
+      const rows = await rawQuery<{ action: string; ruleSetVersion: number }>(database, `SELECT action, "ruleSetVersion" FROM "Exchange" WHERE "evaluationRunId" = $1`, [runId]);
+      expect(rows).toHaveLength(QUESTIONS);
+      expect(rows.every((row) => row.action === "allow" && Number(row.ruleSetVersion) === draft.version)).toBe(true);
+      const run = await db.evaluationRun.findUniqueOrThrow({ where: { id: runId } });
+      expect(run.ruleSetVersion).toBe(draft.version);
+      expect((await db.ruleSetVersion.findUniqueOrThrow({ where: { version: draft.version } })).status).toBe("draft");
+
+      const awaiting = await listConfigDrafts(db, { kind: "rules", viewerId: admin.id });
+      expect(awaiting.drafts.find((entry) => entry.version === draft.version)?.evaluations).toEqual([
+        { id: runId, name: "Draft trial", status: "completed", createdAt: run.createdAt.toISOString() },
+      ]);
+      const resumed = await runCli(["pipeline", "--resume", runId], { env });
+      expect(resumed.stdout).toContain(`This run tries draft rule pack ${draft.version}, as when it started.`);
+
+      const active = await runCli(["pipeline", "--questions", questionsFile, "--draft", "rules:1"], { env });
+      expect(active.stderr).toContain("Rule pack version 1 is active, not a draft.");
+      const garbled = await runCli(["pipeline", "--questions", questionsFile, "--draft", "rules-2"], { env });
+      expect(garbled.stderr).toContain('must be rules:<version> and/or settings:<version>, e.g. "rules:12" or "rules:12,settings:7"');
+      const both = await runCli(["pipeline", "--resume", runId, "--draft", `rules:${draft.version}`], { env });
+      expect(both.stderr).toContain("A resumed run keeps the configuration it started with");
+    } finally {
+      await database.drop();
+    }
+  }, 240_000);
 });

@@ -190,6 +190,10 @@ describe.each(providers)("evaluation runs in the console on %s", (provider) => {
       [1, "A", "block", "The model server did not answer."],
     ]);
     expect(await db.exchange.count({ where: { evaluationRunId: retried } })).toBe(4);
+    expect(details.drafts).toEqual({});
+    // A run that tried a draft says so (`cam pipeline --draft` records the versions in the run's options).
+    await db.evaluationRun.update({ where: { id: retried }, data: { options: { configVersions: { settings: 1 } } } });
+    expect((await getRunDetails(db, retried)).drafts).toEqual({ settings: 1 });
   });
 
   it("renders a JSON report whose numbers are the run's metrics, and an HTML report like the pipeline's", async () => {

@@ -63,6 +63,15 @@ export default async function RunPage({ params }: { params: Promise<{ id: string
             the numbers then count the new answers.
           </Notice>
         )}
+        {(run.drafts.rules !== undefined || run.drafts.settings !== undefined) && (
+          <Notice tone="info" title="This run tried a draft">
+            Its answers were checked and recorded under{" "}
+            {[run.drafts.rules !== undefined && `draft rule pack v${run.drafts.rules}`, run.drafts.settings !== undefined && `draft settings v${run.drafts.settings}`]
+              .filter(Boolean)
+              .join(" and ")}
+            , not the version in force. Compare it with a run under the version in force to see what the draft changes.
+          </Notice>
+        )}
         {run.error && <Notice tone="error" title="The run stopped with an error">{run.error}</Notice>}
         {run.warnings.length > 0 && (
           <Notice tone="info" title="When the run was planned">
