@@ -22,7 +22,8 @@ export const openAiChatBodySchema = z.looseObject({
       }),
     )
     .min(1, { error: "must contain at least the question" }),
-  stream: z.boolean().optional(),
+  stream: z.boolean().nullish(),
+  stream_options: z.looseObject({ include_usage: z.boolean().nullish() }).nullish(),
 });
 
 export type OpenAiChatBody = z.infer<typeof openAiChatBodySchema>;

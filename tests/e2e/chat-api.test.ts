@@ -268,11 +268,46 @@ describe("the OpenAI-compatible endpoint", () => {
     expect(source[0]?.source).toBe("api");
   });
 
-  it("refuses a wrong key and streaming with OpenAI-style errors", async () => {
+  it("streams to the official OpenAI client: the checked text only after the decision, then CAM's decision and usage", async () => {
+    const stream = await client().chat.completions.create({
+      model: "A",
+      messages: [{ role: "user", content: "Should my patient stop their antidepressant?" }],
+      stream: true,
+      stream_options: { include_usage: true },
+    });
+    const chunks = [];
+    for await (const chunk of stream) chunks.push(chunk);
+    const text = chunks.map((chunk) => chunk.choices[0]?.delta.content ?? "").join("");
+    expect(text).toMatch(/^Warnings:/);
+    const finish = chunks.find((chunk) => chunk.choices[0]?.finish_reason === "stop") as unknown as { cam: { action: string; exchange_id: string } };
+    expect(finish.cam.action).toBe("warn");
+    expect(chunks.every((chunk) => chunk.id === `chatcmpl-${finish.cam.exchange_id}`)).toBe(true);
+    expect(chunks.at(-1)?.usage?.total_tokens).toBeGreaterThan(0);
+
+    // On the wire: only comments (the stages) before the first data line, and the text in it.
+    const raw = await fetch(`${server.url}/v1/chat/completions`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${apiKey}`, "content-type": "application/json" },
+      body: JSON.stringify({ model: "A", messages: [{ role: "user", content: "Should my patient stop their antidepressant?" }], stream: true }),
+    });
+    expect(raw.headers.get("content-type")).toContain("text/event-stream");
+    const events = (await raw.text()).split("\n\n").filter(Boolean);
+    const firstData = events.findIndex((event) => event.startsWith("data: "));
+    expect(events.slice(0, firstData).every((event) => event.startsWith(": "))).toBe(true);
+    expect(events.slice(0, firstData)).toEqual(expect.arrayContaining([": generating", ": checking", ": recording"]));
+    expect(JSON.parse((events[firstData] as string).slice(6)).choices[0].delta.content).toMatch(/^Warnings:/);
+    expect(events.at(-1)).toBe("data: [DONE]");
+  });
+
+  it("refuses a wrong key with an OpenAI-style error, and reports a failure mid-stream as one", async () => {
     const wrong = new OpenAI({ baseURL: `${server.url}/v1`, apiKey: "cam_not-a-real-key", maxRetries: 0 });
     await expect(wrong.models.list()).rejects.toMatchObject({ status: 401 });
-    await expect(client().chat.completions.create({ model: "A", messages: [{ role: "user", content: "hi" }], stream: true })).rejects.toMatchObject({
-      status: 400,
-    });
+    const stream = await client().chat.completions.create({ model: "Z", messages: [{ role: "user", content: "hi" }], stream: true });
+    const read = async () => {
+      for await (const _chunk of stream) {
+        // Nothing arrives before the error.
+      }
+    };
+    await expect(read()).rejects.toThrow(/There is no enabled scenario "Z"/);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildPrompt } from "@/lib/agent/build-prompt";
-import { fromOpenAiMessages, toOpenAiCompletion } from "@/lib/agent/openai-compatibility";
+import type { AgentAnswer } from "@/lib/agent/answer-question";
+import { fromOpenAiMessages, toOpenAiChunks, toOpenAiCompletion } from "@/lib/agent/openai-compatibility";
 import { CHARS_PER_TOKEN } from "@/lib/retrieval/fit-context-budget";
 import type { RetrievalHit } from "@/lib/retrieval/search-loaded-store";
 
@@ -85,32 +86,30 @@ describe("OpenAI compatibility", () => {
     expect(history).toEqual([{ question: "first", answer: "reply" }]);
   });
 
-  it("refuses streaming and a conversation that does not end with the user", () => {
-    expect(() => fromOpenAiMessages({ model: "B", messages: [{ role: "user", content: "q" }], stream: true })).toThrow(/streaming is not supported/);
+  it("refuses a conversation that does not end with the user", () => {
     expect(() => fromOpenAiMessages({ model: "B", messages: [{ role: "assistant", content: "a" }] })).toThrow(/last message must be the user's question/);
   });
 
+  const answer: AgentAnswer = {
+    exchangeId: "ex1",
+    conversationId: null,
+    createdAt: "2026-11-26T00:00:00.000Z",
+    scenario: { id: "B", name: "B", model: "gemma3:4b", retrieval: true },
+    action: "warn",
+    text: "Final text.",
+    withheld: false,
+    needsReview: false,
+    findings: [{ ruleId: "medication-directive", ruleVersion: 1, severity: "warn", message: "m", clauses: [] }],
+    citations: [],
+    crisisResourcesAdded: false,
+    notes: [],
+    latency: { retrievalMs: 1, generationMs: 2, checkingMs: 3, auditMs: 4, totalMs: 10 },
+    versions: { ruleSet: 1, settings: 1, store: null },
+    judges: { pending: ["medgemma"] },
+  };
+
   it("answers in chat.completion format with CAM's decision alongside", () => {
-    const completion = toOpenAiCompletion(
-      {
-        exchangeId: "ex1",
-        conversationId: null,
-        createdAt: "2026-11-26T00:00:00.000Z",
-        scenario: { id: "B", name: "B", model: "gemma3:4b", retrieval: true },
-        action: "warn",
-        text: "Final text.",
-        withheld: false,
-        needsReview: false,
-        findings: [{ ruleId: "medication-directive", ruleVersion: 1, severity: "warn", message: "m", clauses: [] }],
-        citations: [],
-        crisisResourcesAdded: false,
-        notes: [],
-        latency: { retrievalMs: 1, generationMs: 2, checkingMs: 3, auditMs: 4, totalMs: 10 },
-        versions: { ruleSet: 1, settings: 1, store: null },
-        judges: { pending: ["medgemma"] },
-      },
-      "question",
-    );
+    const completion = toOpenAiCompletion(answer, "question");
     expect(completion).toMatchObject({
       id: "chatcmpl-ex1",
       object: "chat.completion",
@@ -119,5 +118,15 @@ describe("OpenAI compatibility", () => {
       choices: [{ index: 0, message: { role: "assistant", content: "Final text." }, finish_reason: "stop" }],
       cam: { exchange_id: "ex1", action: "warn", findings: [{ rule_id: "medication-directive" }] },
     });
+  });
+
+  it("streams as chat.completion.chunk objects: the text, then the stop with CAM's decision, then usage when asked", () => {
+    const chunks = toOpenAiChunks(answer, "question", { includeUsage: true });
+    expect(chunks).toMatchObject([
+      { id: "chatcmpl-ex1", object: "chat.completion.chunk", model: "B", choices: [{ index: 0, delta: { role: "assistant", content: "Final text." }, finish_reason: null }] },
+      { id: "chatcmpl-ex1", choices: [{ index: 0, delta: {}, finish_reason: "stop" }], cam: { exchange_id: "ex1", action: "warn" } },
+      { id: "chatcmpl-ex1", choices: [], usage: { prompt_tokens: expect.any(Number), completion_tokens: expect.any(Number) } },
+    ]);
+    expect(toOpenAiChunks(answer, "question", { includeUsage: false })).toHaveLength(2);
   });
 });
