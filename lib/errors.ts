@@ -33,12 +33,15 @@ export type ErrorBody = {
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly fields?: FieldIssue[];
+  /** For rate_limited: when trying again can succeed; sent as the Retry-After header. */
+  readonly retryAfterSeconds?: number;
 
-  constructor(code: ErrorCode, message: string, options?: { fields?: FieldIssue[]; cause?: unknown }) {
+  constructor(code: ErrorCode, message: string, options?: { fields?: FieldIssue[]; retryAfterSeconds?: number; cause?: unknown }) {
     super(message, { cause: options?.cause });
     this.name = "AppError";
     this.code = code;
     this.fields = options?.fields;
+    this.retryAfterSeconds = options?.retryAfterSeconds;
   }
 
   get status(): number {

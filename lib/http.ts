@@ -153,7 +153,9 @@ async function readJson(request: NextRequest, maxBytes = DEFAULT_MAX_BODY_BYTES)
 /** Maps any thrown value to the standard JSON error response. */
 export function errorResponse(error: unknown, requestId: string): Response {
   const { status, body } = describeError(error, requestId);
-  return NextResponse.json(body, { status });
+  // Clients that back off (the OpenAI SDKs among them) wait as long as this says.
+  const retryAfter = error instanceof AppError && error.retryAfterSeconds !== undefined ? { "retry-after": String(error.retryAfterSeconds) } : undefined;
+  return NextResponse.json(body, { status, headers: retryAfter });
 }
 
 /** The status and JSON body for any thrown value; unexpected errors are logged and described generically. */

@@ -32,9 +32,17 @@ export async function checkLimits(
     where: { userId: options.userId, createdAt: { gte: new Date(Date.now() - RATE_WINDOW_MS) } },
   });
   if (recent >= limits.chatRequestsPerMinute) {
+    // A place frees up when the oldest question in the window leaves it.
+    const oldest = await db.exchange.findFirst({
+      where: { userId: options.userId, createdAt: { gte: new Date(Date.now() - RATE_WINDOW_MS) } },
+      orderBy: { createdAt: "asc" },
+      select: { createdAt: true },
+    });
+    const seconds = Math.max(1, Math.ceil(((oldest?.createdAt.getTime() ?? Date.now()) + RATE_WINDOW_MS - Date.now()) / 1000));
     throw new AppError(
       "rate_limited",
-      `You have asked ${recent} questions in the last minute, the most allowed. Wait a minute and try again.`,
+      `You have asked ${recent} questions in the last minute, the most allowed. Try again in ${seconds} second${seconds === 1 ? "" : "s"}.`,
+      { retryAfterSeconds: seconds },
     );
   }
 }

@@ -40,6 +40,7 @@ let ollama: FakeServer;
 let server: AppServer;
 let cookie: string;
 let apiKey: string;
+let busyApiKey: string;
 
 /** The scripted answer for the first keyword the question contains. */
 function scriptedAnswer(question: string): FakeReply | undefined {
@@ -90,6 +91,10 @@ beforeAll(async () => {
   });
   const key = await runCli(["users", "api-key", "create", "--email", "nina@hospital.example", "--name", "e2e"], { env });
   apiKey = /(cam_[\w-]+)/.exec(key.stdout)?.[1] as string;
+  // A second person, who will be over the per-minute limit.
+  await runCli(["users", "create", "--email", "bo@hospital.example", "--name", "Bo", "--role", "clinician"], { env });
+  const busyKey = await runCli(["users", "api-key", "create", "--email", "bo@hospital.example", "--name", "e2e-busy"], { env });
+  busyApiKey = /(cam_[\w-]+)/.exec(busyKey.stdout)?.[1] as string;
   // A real failure of the audit write: the database refuses this one question.
   await rawQuery(
     database,
@@ -297,6 +302,29 @@ describe("the OpenAI-compatible endpoint", () => {
     expect(events.slice(0, firstData)).toEqual(expect.arrayContaining([": generating", ": checking", ": recording"]));
     expect(JSON.parse((events[firstData] as string).slice(6)).choices[0].delta.content).toMatch(/^Warnings:/);
     expect(events.at(-1)).toBe("data: [DONE]");
+  });
+
+  it("answers a person over the per-minute limit with 429 and Retry-After, which the OpenAI client reads", async () => {
+    const db = database.db();
+    const bo = await db.user.findUniqueOrThrow({ where: { email: "bo@hospital.example" } });
+    const limit = defaultSettings.limits.chatRequestsPerMinute;
+    await db.exchange.createMany({
+      data: Array.from({ length: limit }, () => ({
+        createdAt: new Date(Date.now() - 30_000),
+        source: "api" as const, userId: bo.id, scenarioId: "A", provider: "ollama" as const, model: "m", retrieval: false, options: {},
+        question: "q", finalAnswer: "a", action: "allow" as const, latency: {}, totalMs: 1, ruleSetVersion: 1, settingsVersion: 1,
+      })),
+    });
+    const busy = new OpenAI({ baseURL: `${server.url}/v1`, apiKey: busyApiKey, maxRetries: 0 });
+    const refused = await busy.chat.completions.create({ model: "A", messages: [{ role: "user", content: "One more?" }] }).then(
+      () => undefined,
+      (error: unknown) => error as InstanceType<typeof OpenAI.APIError>,
+    );
+    expect(refused).toBeInstanceOf(OpenAI.RateLimitError);
+    const seconds = Number(refused?.headers?.get("retry-after"));
+    expect(seconds).toBeGreaterThanOrEqual(28);
+    expect(seconds).toBeLessThanOrEqual(31);
+    expect(refused?.message).toContain(`Try again in ${seconds} seconds.`);
   });
 
   it("refuses a wrong key with an OpenAI-style error, and reports a failure mid-stream as one", async () => {

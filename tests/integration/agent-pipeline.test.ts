@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type AgentDeps, answerQuestion } from "@/lib/agent/answer-question";
 import type { Db } from "@/lib/db";
 import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors";
 import { createModelClient } from "@/lib/llm/create-model-client";
 import { buildStore } from "@/lib/pipeline/build-store";
 import { readSourceCatalogue } from "@/lib/pipeline/source-catalogue";
@@ -177,15 +178,25 @@ describe.each(providers)("answerQuestion on %s", (provider) => {
     await expect(ask("q?", "unused", { scenarioId: "Z" })).rejects.toThrow(/There is no enabled scenario "Z". Choose one of: A, B, C, D, E, F/);
   });
 
-  it("limits how many questions one person asks per minute", async () => {
+  it("limits how many questions one person asks per minute, saying when a place frees up", async () => {
     const busy = (await db.user.create({ data: { email: "busy@hospital.example", name: "Busy", role: "clinician" } })).id;
     const limit = settingsSchema.parse({}).limits.chatRequestsPerMinute;
+    // The oldest question in the window was asked 45 s ago, so it leaves the window in about 15 s.
     await db.exchange.createMany({
-      data: Array.from({ length: limit }, () => ({
+      data: Array.from({ length: limit }, (_, i) => ({
+        createdAt: new Date(Date.now() - 45_000 + i * 100),
         source: "console" as const, userId: busy, scenarioId: "A", provider: "ollama" as const, model: "m", retrieval: false, options: {},
         question: "q", finalAnswer: "a", action: "allow" as const, latency: {}, totalMs: 1, ruleSetVersion: 1, settingsVersion: 1,
       })),
     });
-    await expect(ask("One more?", "unused", { userId: busy })).rejects.toThrow(`You have asked ${limit} questions in the last minute`);
+    const refused = await ask("One more?", "unused", { userId: busy }).then(
+      () => undefined,
+      (error: unknown) => error as AppError,
+    );
+    expect(refused).toBeInstanceOf(AppError);
+    expect(refused?.message).toMatch(new RegExp(`^You have asked ${limit} questions in the last minute, the most allowed\\. Try again in 1[3-6] seconds\\.$`));
+    expect(refused).toMatchObject({ code: "rate_limited", status: 429, retryAfterSeconds: expect.any(Number) });
+    expect(refused?.retryAfterSeconds).toBeGreaterThanOrEqual(13);
+    expect(refused?.retryAfterSeconds).toBeLessThanOrEqual(16);
   });
 });
