@@ -33,6 +33,7 @@ const answers: Record<string, FakeReply> = {
   boundaries: "Nurses must keep professional boundaries.",
   exceptions: `Under APP 6.2(z) a nurse may share the notes (see [1]).\n\n${DISCLAIMER}`,
   audit: `This answer must never be shown: auditprobe.\n\n${DISCLAIMER}`,
+  unpulled: { status: 404, message: 'model "gemma3:4b" not found, try pulling it first' },
 };
 
 let database: TestDatabase;
@@ -325,17 +326,28 @@ describe("the OpenAI-compatible endpoint", () => {
     expect(seconds).toBeGreaterThanOrEqual(28);
     expect(seconds).toBeLessThanOrEqual(31);
     expect(refused?.message).toContain(`Try again in ${seconds} seconds.`);
+    // Streaming too: the refusal comes before any work, so it keeps its status and header.
+    const streamed = await busy.chat.completions.create({ model: "A", messages: [{ role: "user", content: "One more?" }], stream: true }).then(
+      () => undefined,
+      (error: unknown) => error as InstanceType<typeof OpenAI.APIError>,
+    );
+    expect(streamed).toBeInstanceOf(OpenAI.RateLimitError);
+    expect(Number(streamed?.headers?.get("retry-after"))).toBeGreaterThanOrEqual(28);
   });
 
-  it("refuses a wrong key with an OpenAI-style error, and reports a failure mid-stream as one", async () => {
+  it("refuses a wrong key or an unknown scenario with OpenAI-style errors, and reports a failure mid-stream as one", async () => {
     const wrong = new OpenAI({ baseURL: `${server.url}/v1`, apiKey: "cam_not-a-real-key", maxRetries: 0 });
     await expect(wrong.models.list()).rejects.toMatchObject({ status: 401 });
-    const stream = await client().chat.completions.create({ model: "Z", messages: [{ role: "user", content: "hi" }], stream: true });
+    const unknown = client().chat.completions.create({ model: "Z", messages: [{ role: "user", content: "hi" }], stream: true });
+    await expect(unknown).rejects.toMatchObject({ status: 404, message: expect.stringContaining('There is no enabled scenario "Z"') });
+
+    // The model server fails once the agent is at work: the stream has begun, so the failure is an error event.
+    const stream = await client().chat.completions.create({ model: "A", messages: [{ role: "user", content: "An unpulled model?" }], stream: true });
+    const chunks: unknown[] = [];
     const read = async () => {
-      for await (const _chunk of stream) {
-        // Nothing arrives before the error.
-      }
+      for await (const chunk of stream) chunks.push(chunk);
     };
-    await expect(read()).rejects.toThrow(/There is no enabled scenario "Z"/);
+    await expect(read()).rejects.toThrow(/gemma3:4b/);
+    expect(chunks).toEqual([]);
   });
 });
