@@ -150,6 +150,9 @@ async function readJson(request: NextRequest, maxBytes = DEFAULT_MAX_BODY_BYTES)
   }
 }
 
+/** Headers of a server-sent events response: never cached or transformed, and not buffered by nginx-style proxies. */
+export const SSE_HEADERS = { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-cache, no-transform", "x-accel-buffering": "no" };
+
 /** Maps any thrown value to the standard JSON error response. */
 export function errorResponse(error: unknown, requestId: string): Response {
   const { status, body } = describeError(error, requestId);

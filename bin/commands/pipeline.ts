@@ -11,13 +11,12 @@ import { AppError } from "@/lib/errors";
 import { createJudgeClient } from "@/lib/judges/create-judge-client";
 import type { JudgeConfig } from "@/lib/judges/judge-config";
 import { readDigest } from "@/lib/judges/queue/read-digest";
-import { computeRunMetrics } from "@/lib/pipeline/evaluation/compute-metrics";
 import { renderHtmlReport } from "@/lib/pipeline/evaluation/render-html-report";
 import { renderJsonReport } from "@/lib/pipeline/evaluation/render-json-report";
-import { loadRunResults } from "@/lib/pipeline/load-run-results";
 import { planEvaluation, readQuestions } from "@/lib/pipeline/plan-evaluation";
 import { type EvaluationEvent, runEvaluation, startEvaluationRun } from "@/lib/pipeline/run-evaluation";
 import { verifyStore } from "@/lib/retrieval/verify-store";
+import { computeRunMetricsNow } from "@/lib/runs/compute-run-metrics-now";
 import { countRunProgress } from "@/lib/runs/list-evaluation-runs";
 import { runCommand } from "../run-command";
 import { runIngest, runVerifyStore } from "./store";
@@ -77,10 +76,9 @@ function printItem(event: EvaluationEvent): void {
 
 async function writeReports(runId: string, options: Options): Promise<void> {
   const db = getDb();
-  const { summary, exchanges } = await loadRunResults(db, runId);
-  const run = await db.evaluationRun.findUniqueOrThrow({ where: { id: runId }, select: { options: true } });
-  const passAtLeast = (await getConfigWith(db, runConfigVersions(run.options))).settings.values.judges.allowAtLeast;
-  const metrics = computeRunMetrics(exchanges, { passAtLeast });
+  const run = await db.evaluationRun.findUniqueOrThrow({ where: { id: runId }, select: { id: true, options: true } });
+  // Fresh metrics (none stored to reuse): the pass cut-off is that of the settings the run answered under.
+  const { summary, exchanges, metrics } = await computeRunMetricsNow(db, { ...run, metrics: null });
   await db.evaluationRun.update({ where: { id: runId }, data: { metrics: JSON.parse(JSON.stringify(metrics)) } });
   for (const [path, render, field] of [
     [options.html, () => renderHtmlReport(summary, metrics, exchanges), "reportHtmlPath"],
@@ -123,13 +121,14 @@ async function pipeline(raw: Record<string, unknown>): Promise<number> {
   if (runId) {
     const run = await db.evaluationRun.findUnique({ where: { id: runId } });
     if (!run) throw new AppError("not_found", `There is no evaluation run ${runId}.`);
-    const configured = (await getConfigWith(db, runConfigVersions(run.options))).settings.values.judges.models;
+    const versions = runConfigVersions(run.options);
+    const configured = (await getConfigWith(db, versions)).settings.values.judges.models;
     judges = configured.filter((judge) => (run.judgeIds as string[]).includes(judge.id) && !judgeProblem(judge));
     // Counted from the exchanges: the run's own counters are stale when it was killed.
     const progress = (await countRunProgress(db, [run])).get(run.id);
     const retrying = options.retryFailed ? `; retrying the ${progress?.failed ?? 0} that failed` : "";
     console.log(`Resuming run ${runId} (${progress?.done ?? 0} of ${run.totalItems} items were finished${retrying}).`);
-    const drafts = describeDrafts(runConfigVersions(run.options));
+    const drafts = describeDrafts(versions);
     if (drafts) console.log(`This run tries ${drafts}, as when it started.`);
   } else {
     if (!options.questions) {

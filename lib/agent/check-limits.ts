@@ -28,17 +28,13 @@ export async function checkLimits(
     );
   }
   if (!options.userId) return;
-  const recent = await db.exchange.count({
-    where: { userId: options.userId, createdAt: { gte: new Date(Date.now() - RATE_WINDOW_MS) } },
-  });
+  const now = Date.now();
+  const inWindow = { userId: options.userId, createdAt: { gte: new Date(now - RATE_WINDOW_MS) } };
+  const recent = await db.exchange.count({ where: inWindow });
   if (recent >= limits.chatRequestsPerMinute) {
     // A place frees up when the oldest question in the window leaves it.
-    const oldest = await db.exchange.findFirst({
-      where: { userId: options.userId, createdAt: { gte: new Date(Date.now() - RATE_WINDOW_MS) } },
-      orderBy: { createdAt: "asc" },
-      select: { createdAt: true },
-    });
-    const seconds = Math.max(1, Math.ceil(((oldest?.createdAt.getTime() ?? Date.now()) + RATE_WINDOW_MS - Date.now()) / 1000));
+    const oldest = await db.exchange.findFirst({ where: inWindow, orderBy: { createdAt: "asc" }, select: { createdAt: true } });
+    const seconds = Math.max(1, Math.ceil(((oldest?.createdAt.getTime() ?? now) + RATE_WINDOW_MS - now) / 1000));
     throw new AppError(
       "rate_limited",
       `You have asked ${recent} questions in the last minute, the most allowed. Try again in ${seconds} second${seconds === 1 ? "" : "s"}.`,

@@ -1,7 +1,7 @@
 import "server-only";
 import type { AgentAnswer, AgentStage } from "@/lib/agent/answer-question";
 import { toOpenAiChunks } from "@/lib/agent/openai-compatibility";
-import { describeError, errorResponse } from "@/lib/http";
+import { describeError, errorResponse, SSE_HEADERS } from "@/lib/http";
 
 // `stream: true` on the OpenAI-compatible endpoint, as server-sent events in
 // OpenAI's streaming format, so clients that always stream (chat front ends,
@@ -68,7 +68,5 @@ export async function streamOpenAiCompletion(options: {
       clearInterval(keepAlive);
     },
   });
-  return new Response(body, {
-    headers: { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-cache, no-transform", "x-accel-buffering": "no" },
-  });
+  return new Response(body, { headers: SSE_HEADERS });
 }

@@ -1,6 +1,6 @@
 import { can } from "@/lib/auth/permissions";
 import type { Caller } from "@/lib/auth/sessions";
-import { route } from "@/lib/http";
+import { route, SSE_HEADERS } from "@/lib/http";
 import { type LiveEvent, subscribeLiveEvents } from "@/lib/live/live-events";
 
 export const dynamic = "force-dynamic";
@@ -55,8 +55,6 @@ export const GET = route({
         stop();
       },
     });
-    return new Response(stream, {
-      headers: { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-cache, no-transform", "x-accel-buffering": "no" },
-    });
+    return new Response(stream, { headers: SSE_HEADERS });
   },
 });

@@ -1,6 +1,6 @@
 import { answerQuestion } from "@/lib/agent/answer-question";
 import { createAgentDeps } from "@/lib/agent/create-agent-deps";
-import { describeError, route } from "@/lib/http";
+import { describeError, route, SSE_HEADERS } from "@/lib/http";
 import { CHAT_BODY_LIMIT_BYTES, chatBodySchema } from "@/lib/schemas/chat";
 
 export const dynamic = "force-dynamic";
@@ -30,8 +30,6 @@ export const POST = route({
         }
       },
     });
-    return new Response(stream, {
-      headers: { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-cache, no-transform", "x-accel-buffering": "no" },
-    });
+    return new Response(stream, { headers: SSE_HEADERS });
   },
 });
